@@ -1,0 +1,27 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { nianjian } from './src/integrations/nianjian.ts';
+import { resolveContentSource } from './src/node/content-source.ts';
+
+// The CLI passes its options through the environment so that `astro` itself sees the same build.
+const source = resolveContentSource();
+
+export default defineConfig({
+  base: process.env.NIANJIAN_BASE || source.config.base,
+  outDir: process.env.NIANJIAN_OUT || './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Keep every script in its own file so a strict Content-Security-Policy needs no 'unsafe-inline'.
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // Astro 7 warns once per .mdx file about its own directive (withastro/astro#18087); nothing to act on.
+        onwarn: (warning, warn) => (warning.message.includes('astro:head-inject') ? undefined : warn(warning)),
+      },
+    },
+  },
+  integrations: [mdx(), nianjian({ source })],
+  devToolbar: { enabled: false },
+});

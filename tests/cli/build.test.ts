@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { groupByYear } from '../../src/lib/archive.ts';
+import { validateReports } from '../../src/lib/validate-reports.ts';
+import { listReportFiles, reportIdFromPath } from '../../src/node/content-source.ts';
+import { fragmentText, readPagefindFragments } from '../helpers/pagefind-files.ts';
+import { repoRoot, runCli } from '../helpers/run-cli.ts';
+
+const reportsDir = path.join(repoRoot, 'content/reports');
+const files = listReportFiles(reportsDir);
+const { reports, problems } = validateReports(files.map((file) => ({ path: file, text: readFileSync(file, 'utf8') })), [
+  '述职报告', '工作总结', '政府工作报告', '工作计划', '专项报告', '调研报告', '其他',
+]);
+const samples = reports.map((report, i) => ({ ...report.data, id: reportIdFromPath(reportsDir, files[i]!) }));
+
+function page(outDir: string, urlPath: string): string {
+  return readFileSync(path.join(outDir, decodeURI(urlPath), 'index.html'), 'utf8');
+}
+
+describe('the sample archive', () => {
+  it('is valid and covers at least 3 units over 3 consecutive years, public and internal', () => {
+    expect(problems).toEqual([]);
+    const byUnit = new Map<string, number[]>();
+    for (const report of samples) byUnit.set(report.unit, [...(byUnit.get(report.unit) ?? []), report.year]);
+    const consecutive = [...byUnit.values()].filter((years) => years.some((y) => years.includes(y + 1) && years.includes(y + 2)));
+    expect(consecutive.length).toBeGreaterThanOrEqual(3);
+    expect(samples.some((r) => r.confidentiality === 'public')).toBe(true);
+    expect(samples.some((r) => r.confidentiality === 'internal')).toBe(true);
+  });
+});
+
+describe('nianjian build (sample archive)', () => {
+  const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'nianjian-build-')), 'site');
+  let result: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    result = runCli(['build', '--out', outDir]);
+  }, 300_000);
+
+  it('exits 0 and says what it built', () => {
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`已构建 ${samples.length} 篇报告`);
+  });
+
+  it('writes home, year, unit, kind, report and search pages', () => {
+    const expected = ['', 'years/', 'units/', 'kinds/', 'search/'];
+    for (const group of groupByYear(samples.map((s) => ({ ...s, tags: [] })))) expected.push(`years/${group.year}/`);
+    for (const unit of new Set(samples.map((s) => s.unit))) expected.push(`units/${unit}/`);
+    for (const kind of new Set(samples.map((s) => s.kind))) expected.push(`kinds/${kind}/`);
+    for (const sample of samples) expected.push(`reports/${sample.id}/`);
+    for (const urlPath of expected) expect(existsSync(path.join(outDir, urlPath, 'index.html')), urlPath).toBe(true);
+    expect(existsSync(path.join(outDir, '404.html'))).toBe(true);
+  });
+
+  it('shows a timeline with the count of reports per year on the home page', () => {
+    const home = page(outDir, '');
+    for (const group of groupByYear(samples.map((s) => ({ ...s, tags: [] })))) {
+      expect(home).toContain(`aria-label="${group.year}年，${group.reports.length}篇报告"`);
+    }
+  });
+
+  it('gives each report page its metadata, an outline from its own numbering, and links to the same unit’s other years', () => {
+    const series = samples.filter((s) => s.unit === samples[0]!.unit && s.kind === samples[0]!.kind).sort((a, b) => a.year - b.year);
+    expect(series.length).toBeGreaterThanOrEqual(3);
+    const middle = series[1]!;
+    const html = page(outDir, `reports/${middle.id}/`);
+    expect(html).toContain(`<h1 data-pagefind-meta="title">${middle.title}</h1>`);
+    expect(html).toMatch(/<dt>单位<\/dt><dd><a href="\/units\/[^"]+\/">/);
+    const toc = html.slice(html.indexOf('class="report-toc"'), html.indexOf('</aside>'));
+    expect(toc).toMatch(/>一、[^<]+<\/a>/);
+    expect(toc).toMatch(/>（一）[^<]+<\/a>/);
+    expect(html).toContain(`href="/reports/${series[0]!.id}/" rel="prev"`);
+    expect(html).toContain(`href="/reports/${series[2]!.id}/" rel="next"`);
+  });
+
+  it('indexes every report, body only, with year, unit and kind as filters', () => {
+    const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(entry.languages['zh-cn'].page_count).toBe(samples.length);
+    const fragments = readPagefindFragments(outDir);
+    expect(fragments).toHaveLength(samples.length);
+    for (const fragment of fragments) {
+      const sample = samples.find((s) => `/reports/${s.id}/` === decodeURI(fragment.url));
+      expect(sample, fragment.url).toBeDefined();
+      expect(fragment.filters).toEqual({ year: [String(sample!.year)], unit: [sample!.unit], kind: [sample!.kind] });
+      expect(fragment.meta['title']).toBe(sample!.title);
+      const text = fragmentText(fragment);
+      expect(text).not.toContain('跳到正文');
+      expect(text).not.toContain('按年份');
+      expect(text).not.toContain('报告日期');
+    }
+  });
+});
+
+describe('nianjian build (bad input)', () => {
+  it('lists every problem of every file, exits non-zero and leaves the output folder untouched', () => {
+    const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'nianjian-bad-')), 'site');
+    mkdirSync(outDir);
+    writeFileSync(path.join(outDir, 'keep.txt'), 'previous build');
+    const result = runCli(['build', '--content', path.join(repoRoot, 'tests/fixtures/invalid-reports'), '--out', outDir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('报告内容有 9 处问题');
+    expect(result.stderr).toMatch(/bad-fields\.mdx:3 {2}year：应为四位整数年份/);
+    expect(result.stderr).toMatch(/missing-fields\.mdx:4 {2}confidentialty：不认识的字段/);
+    expect(result.stderr).toMatch(/no-frontmatter\.md:1 /);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(readdirSync(outDir)).toEqual(['keep.txt']);
+  });
+
+  it('says clearly when the content folder is missing or empty', () => {
+    const missing = runCli(['build', '--content', '/nonexistent/reports']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('内容目录不存在：/nonexistent/reports');
+    const empty = mkdtempSync(path.join(tmpdir(), 'nianjian-empty-'));
+    const result = runCli(['build', '--content', empty]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('内容目录中没有报告文件');
+  });
+
+  it('rejects an invalid site config in the content folder, naming the file and field', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianjian-config-'));
+    cpSync(path.join(repoRoot, 'tests/fixtures/invalid-reports/reports/2022/valid.mdx'), path.join(dir, 'valid.mdx'));
+    writeFileSync(path.join(dir, 'nianjian.config.json'), JSON.stringify({ kinds: '工作总结' }));
+    const result = runCli(['build', '--content', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/nianjian\.config\.json[\s\S]*kinds：应为列表/);
+  });
+});

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { validateReports } from '../../src/lib/validate-reports.ts';
+import { listReportFiles, reportIdFromPath } from '../../src/node/content-source.ts';
+import { repoRoot } from '../helpers/run-cli.ts';
+import { findAccessibilityViolations, launchBrowser } from './browser.ts';
+
+const siteUrl = inject('siteUrl');
+const base = inject('siteBase');
+const reportsDir = path.join(repoRoot, 'content/reports');
+const files = listReportFiles(reportsDir);
+const samples = validateReports(files.map((file) => ({ path: file, text: readFileSync(file, 'utf8') })), [
+  '述职报告', '工作总结', '政府工作报告', '工作计划', '专项报告', '调研报告', '其他',
+]).reports.map((report, i) => ({ ...report.data, body: report.body, id: reportIdFromPath(reportsDir, files[i]!) }));
+
+/** A phrase from the archive that some reports contain and others do not, found in the content itself. */
+function pickDistinctivePhrase(): { phrase: string; containing: typeof samples } {
+  for (const sample of samples) {
+    for (const match of sample.body.matchAll(/[\u4e00-\u9fff]{6}/g)) {
+      const containing = samples.filter((s) => s.body.includes(match[0]));
+      if (containing.length >= 2 && containing.length < samples.length && new Set(containing.map((s) => s.year)).size >= 2) {
+        return { phrase: match[0], containing };
+      }
+    }
+  }
+  throw new Error('示例档案中找不到合适的检索词');
+}
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(urlPath: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  page = await browser.newPage({ colorScheme: options.colorScheme ?? 'light' });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(new URL(urlPath, siteUrl).href);
+  expect(errors).toEqual([]);
+  return page;
+}
+
+describe('browsing the archive under a base path', () => {
+  it('shows the timeline of years on the home page and reaches a year page from it', async () => {
+    const home = await open('');
+    const years = [...new Set(samples.map((s) => s.year))].sort((a, b) => b - a);
+    await expect.poll(() => home.locator('.timeline .year').allTextContents()).toEqual(years.map(String));
+    await home.getByRole('link', { name: new RegExp(`^${years[0]}年，`) }).click();
+    await home.waitForURL(`**${base}years/${years[0]}/`);
+    expect(await home.locator('h1').textContent()).toBe(`${years[0]}年报告`);
+    await home.close();
+  });
+
+  it('shows a report with its outline, and the outline links jump to the sections', async () => {
+    const sample = samples.find((s) => s.body.includes('\n## '))!;
+    const report = await open(`reports/${sample.id}/`);
+    const firstTocLink = report.locator('.report-toc a').first();
+    const target = await firstTocLink.getAttribute('href');
+    await firstTocLink.click();
+    expect(new URL(report.url()).hash).toBe(target);
+    expect(await report.locator(`[id="${decodeURIComponent(target!.slice(1))}"]`).count()).toBe(1);
+    await report.close();
+  });
+
+  it('prints a report as a clean document: no navigation, 仿宋 body, 黑体 headings', async () => {
+    const sample = samples[0]!;
+    const report = await open(`reports/${sample.id}/`);
+    await report.emulateMedia({ media: 'print' });
+    expect(await report.locator('.site-header').isVisible()).toBe(false);
+    expect(await report.locator('.report-toc').isVisible()).toBe(false);
+    expect(await report.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('FangSong');
+    expect(await report.evaluate(() => getComputedStyle(document.querySelector('.report-body h2')!).fontFamily)).toContain('SimHei');
+    const pdf = await report.pdf({ preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await report.close();
+  });
+
+  it('switches to a dark theme when the reader prefers it', async () => {
+    const light = await open('');
+    const lightBg = await light.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await light.close();
+    const dark = await open('', { colorScheme: 'dark' });
+    const darkBg = await dark.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(darkBg).not.toBe(lightBg);
+    expect(await findAccessibilityViolations(dark)).toEqual([]);
+    await dark.close();
+  });
+});
+
+describe('searching the archive', () => {
+  const { phrase, containing } = pickDistinctivePhrase();
+
+  it(`finds exactly the reports that contain a phrase, and follows a result to the report`, async () => {
+    const search = await open('search/');
+    await search.getByLabel('检索词').fill(phrase);
+    const results = search.locator('[data-search-results] > li');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(containing.length);
+    expect(new URL(search.url()).searchParams.get('q')).toBe(phrase);
+    const hrefs = await search.locator('[data-search-results] h3 a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(hrefs.map((h) => decodeURIComponent(h)).sort()).toEqual(containing.map((s) => `${base}reports/${s.id}/`).sort());
+    expect(await search.locator('[data-search-results] mark').first().textContent()).toBeTruthy();
+    await search.locator('[data-search-results] h3 a').first().click();
+    await search.waitForURL(`**${base}reports/**`);
+    expect(await search.locator('article[data-pagefind-body]').count()).toBe(1);
+    await search.close();
+  });
+
+  it('narrows the results with a filter, and the filter is kept in the URL', async () => {
+    const year = containing[0]!.year;
+    const search = await open(`search/?q=${encodeURIComponent(phrase)}`);
+    const results = search.locator('[data-search-results] > li');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(containing.length);
+    await search.getByLabel('年份').selectOption(String(year));
+    const expected = containing.filter((s) => s.year === year).length;
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(expected);
+    expect(new URL(search.url()).searchParams.get('year')).toBe(String(year));
+    for (const meta of await results.locator('.meta-line').allTextContents()) expect(meta).toContain(`${year}年`);
+    await search.close();
+  });
+
+  it('reads a shared link with a query and filters', async () => {
+    const unit = containing[0]!.unit;
+    const search = await open(`search/?q=${encodeURIComponent(phrase)}&unit=${encodeURIComponent(unit)}`);
+    const results = search.locator('[data-search-results] > li');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(containing.filter((s) => s.unit === unit).length);
+    expect(await search.getByLabel('检索词').inputValue()).toBe(phrase);
+    expect(await search.getByLabel('单位').inputValue()).toBe(unit);
+    await search.close();
+  });
+
+  it('searches from the header box of any page, focused with the / key', async () => {
+    const home = await open('');
+    await home.keyboard.press('/');
+    expect(await home.evaluate(() => document.activeElement?.id)).toBe('header-q');
+    await home.keyboard.type(phrase);
+    await home.keyboard.press('Enter');
+    await home.waitForURL(`**${base}search/?q=*`);
+    await expect.poll(() => home.locator('[data-search-results] > li').count(), { timeout: 15_000 }).toBe(containing.length);
+    await home.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
+  const year = samples[0]!.year;
+  for (const [name, urlPath] of [
+    ['home', ''],
+    ['year', `years/${year}/`],
+    ['report', `reports/${samples[0]!.id}/`],
+    ['unit', `units/${samples[0]!.unit}/`],
+  ] as const) {
+    it(`has no violations on the ${name} page`, async () => {
+      const target = await open(urlPath);
+      expect(await findAccessibilityViolations(target)).toEqual([]);
+      await target.close();
+    });
+  }
+
+  it('has no violations on the search page with results shown', async () => {
+    const { phrase } = pickDistinctivePhrase();
+    const search = await open(`search/?q=${encodeURIComponent(phrase)}`);
+    await expect.poll(() => search.locator('[data-search-results] > li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await findAccessibilityViolations(search)).toEqual([]);
+    await search.close();
+  });
+});
