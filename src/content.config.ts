@@ -1,16 +1,17 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { createReportSchema } from './lib/report-schema.ts';
-import { resolveContentSource } from './node/content-source.ts';
+import { pathToFileURL } from 'node:url';
+import { reportGlobPatterns, reportIdFromEntry, resolveContentSource, visibilityFromEnv } from './node/content-source.ts';
 
 const source = resolveContentSource();
 
 const reports = defineCollection({
   loader: glob({
-    // Files starting with _ are drafts or partials, as in Astro's own conventions.
-    pattern: ['**/*.{md,mdx}', '!**/_*'],
-    base: source.reportsDir,
-    generateId: ({ entry }) => entry.replace(/\.mdx?$/i, '').normalize('NFC'),
+    // Files starting with _ are drafts; a public build lists only public reports' files.
+    pattern: reportGlobPatterns(source, visibilityFromEnv()),
+    base: pathToFileURL(`${source.reportsDir}/`),
+    generateId: ({ entry }) => reportIdFromEntry(entry),
   }),
   schema: createReportSchema(source.config.kinds),
 });

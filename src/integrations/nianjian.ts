@@ -1,29 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { formatReportProblem, validateReports } from '../lib/validate-reports.ts';
-import { type ContentSource, listReportFiles } from '../node/content-source.ts';
+import { type ContentSource, checkReportFiles, visibilityFromEnv } from '../node/content-source.ts';
 
 export interface NianjianOptions {
   source: ContentSource;
-}
-
-/** Collects every problem in every report before Astro starts, so one run lists all fixes needed. */
-function checkReports(source: ContentSource): void {
-  const files = listReportFiles(source.reportsDir);
-  const sources = files.map((file) => ({
-    path: path.relative(process.cwd(), file) || file,
-    text: readFileSync(file, 'utf8'),
-  }));
-  const { problems } = validateReports(sources, source.config.kinds);
-  if (problems.length > 0) {
-    throw new Error(
-      `报告内容有 ${problems.length} 处问题，请修正后重新构建：\n${problems.map(formatReportProblem).join('\n')}`,
-    );
-  }
 }
 
 async function listHtmlFiles(dir: string): Promise<string[]> {
@@ -63,7 +46,9 @@ export function nianjian({ source }: NianjianOptions): AstroIntegration {
     name: 'nianjian',
     hooks: {
       'astro:config:setup': () => {
-        checkReports(source);
+        // Every problem in every report before Astro starts, also when `astro build` runs without the CLI.
+        const { problemMessage } = checkReportFiles(source, visibilityFromEnv());
+        if (problemMessage) throw new Error(problemMessage);
       },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;

@@ -6,6 +6,8 @@ export interface ReportSource {
   /** Path shown to the user, relative to where they ran the command. */
   path: string;
   text: string;
+  /** The report's id (its URL); two files with one id would overwrite each other's page. */
+  id?: string;
 }
 
 export interface ReportProblem {
@@ -47,6 +49,13 @@ export function validateReports(
       const line = parsed.keyLines.get(problem.field.split('.')[0] ?? '') ?? 2;
       problems.push({ path: source.path, line, field: problem.field, message: problem.message });
     }
+  }
+  const seen = new Map<string, string>();
+  for (const source of sources) {
+    if (source.id === undefined) continue;
+    const first = seen.get(source.id);
+    if (first) problems.push({ path: source.path, message: `与 ${first} 的报告 id 相同（${source.id}），请重命名其中一个文件` });
+    else seen.set(source.id, source.path);
   }
   if (sources.length === 0) problems.push({ path: '(content)', message: '没有找到任何报告文件（.md 或 .mdx）' });
   return { reports, problems };

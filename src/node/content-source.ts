@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapePath } from 'tinyglobby';
 import { parseSiteConfigText, type SiteConfig, parseSiteConfig } from '../lib/site-config.ts';
+import { formatReportProblem, validateReports } from '../lib/validate-reports.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const defaultContentDir = path.join(projectRoot, 'content');
@@ -47,7 +49,67 @@ export function listReportFiles(reportsDir: string): string[] {
   return files.sort();
 }
 
-/** Report id = path below the reports folder without extension, with forward slashes. */
+/** Report id = path below the reports folder without extension, with characters that break URLs replaced. */
 export function reportIdFromPath(reportsDir: string, file: string): string {
-  return path.relative(reportsDir, file).replace(reportPattern, '').split(path.sep).join('/').normalize('NFC');
+  return reportIdFromEntry(path.relative(reportsDir, file).split(path.sep).join('/'));
+}
+
+/** The same id from a glob entry (`2022/x.mdx`), as Astro's loader sees it. */
+export function reportIdFromEntry(entry: string): string {
+  return entry
+    .replace(reportPattern, '')
+    .normalize('NFC')
+    .split('/')
+    .map((segment) => segment.trim().replace(/[\s?#%]+/g, '-'))
+    .join('/');
+}
+
+/** Reads every report file for validation, with the path as the user should see it. */
+export function readReportSources(reportsDir: string, files: readonly string[]) {
+  return files.map((file) => ({
+    path: path.relative(process.cwd(), file) || file,
+    text: readFileSync(file, 'utf8'),
+    id: reportIdFromPath(reportsDir, file),
+  }));
+}
+
+/** Validates every report of a content source; returns the files and, if any are invalid, one message listing all problems. */
+export function checkReportFiles(
+  source: ContentSource,
+  visibility: Visibility = 'internal',
+): { files: string[]; published: number; problemMessage: string | undefined } {
+  const files = listReportFiles(source.reportsDir);
+  if (files.length === 0) return { files, published: 0, problemMessage: `内容目录中没有报告文件（.md 或 .mdx）：${source.reportsDir}` };
+  const { reports, problems } = validateReports(readReportSources(source.reportsDir, files), source.config.kinds);
+  const published = visibility === 'public' ? reports.filter((r) => r.data.confidentiality === 'public').length : files.length;
+  let problemMessage: string | undefined;
+  if (problems.length > 0) {
+    problemMessage = `报告内容有 ${problems.length} 处问题，请修正后重新构建：\n${problems.map(formatReportProblem).join('\n')}`;
+  } else if (published === 0) {
+    problemMessage = `没有可公开的报告（confidentiality: public）：${source.reportsDir}`;
+  }
+  return { files, published, problemMessage };
+}
+
+/** Which reports a build includes: `public` builds never see an internal report's file at all. */
+export type Visibility = 'internal' | 'public';
+
+export function visibilityFromEnv(): Visibility {
+  return process.env['NIANJIAN_VISIBILITY'] === 'public' ? 'public' : 'internal';
+}
+
+/**
+ * Glob patterns for the content loader. A public build lists its public files one by one, so internal
+ * reports are never read, rendered or bundled, rather than filtered out after the fact.
+ */
+export function reportGlobPatterns(source: ContentSource, visibility: Visibility): string[] {
+  if (visibility === 'internal') return ['**/*.{md,mdx}', '!**/_*'];
+  const files = listReportFiles(source.reportsDir);
+  const { reports } = validateReports(readReportSources(source.reportsDir, files), source.config.kinds);
+  const publicPaths = new Set(reports.filter((report) => report.data.confidentiality === 'public').map((report) => report.path));
+  const patterns = files
+    .filter((file) => publicPaths.has(path.relative(process.cwd(), file) || file))
+    .map((file) => escapePath(path.relative(source.reportsDir, file).split(path.sep).join('/')));
+  // An empty list would match everything in some glob libraries; match nothing explicitly instead.
+  return patterns.length > 0 ? patterns : ['!**/*'];
 }

@@ -47,6 +47,15 @@ describe('validateReports', () => {
     expect(result.problems.map(formatReportProblem)).toEqual(['a.mdx:5  kind：应为以下之一：工作总结；实际为 "述职报告"']);
   });
 
+  it('rejects two files that would publish at the same address', () => {
+    const text = '---\ntitle: t\nyear: 2021\nunit: u\nkind: 述职报告\n---\n';
+    const result = validateReports(
+      [{ path: 'r/2021/a.md', text, id: '2021/a' }, { path: 'r/2021/a.mdx', text, id: '2021/a' }],
+      defaultKinds,
+    );
+    expect(result.problems.map(formatReportProblem)).toEqual(['r/2021/a.mdx  与 r/2021/a.md 的报告 id 相同（2021/a），请重命名其中一个文件']);
+  });
+
   it('says so when there is nothing to build', () => {
     expect(validateReports([], defaultKinds).problems[0]!.message).toContain('没有找到任何报告文件');
   });
