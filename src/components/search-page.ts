@@ -61,10 +61,11 @@ if (form && list && status) {
     try {
       const filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v));
       const sort = state.sort === 'year-desc' ? { year: 'desc' as const } : state.sort === 'year-asc' ? { year: 'asc' as const } : undefined;
-      const hits = await client.search(state.q, { filters, ...(sort ? { sort } : {}) });
+      const { hits, total } = await client.searchWithTotal(state.q, { filters, limit: 50, ...(sort ? { sort } : {}) });
       if (mine !== generation) return;
       list.innerHTML = hits.map(renderHit).join('');
-      status.textContent = hits.length > 0 ? `找到 ${hits.length} 篇报告。` : '没有找到包含该词句的报告。';
+      status.textContent =
+        hits.length === 0 ? '没有找到包含该词句的报告。' : total > hits.length ? `找到 ${total} 篇报告，显示最相关的 ${hits.length} 篇。` : `找到 ${hits.length} 篇报告。`;
     } catch (error) {
       if (mine !== generation) return;
       status.textContent = `检索出错：${(error as Error).message}`;

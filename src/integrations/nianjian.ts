@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
+import { collectIncludeCharacters, spaceCjkHtml } from '../lib/cjk-spacing.ts';
+import { buildSearchIndex } from '../lib/search-index.ts';
 import { type ContentSource, checkReportFiles, visibilityFromEnv } from '../node/content-source.ts';
 
 export interface NianjianOptions {
@@ -17,31 +18,29 @@ async function listHtmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Builds the Pagefind index from the written pages; any indexing error fails the build. */
-async function indexSite(outDir: string, base: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-  try {
-    if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('; ')}`);
-    let count = 0;
-    for (const file of await listHtmlFiles(outDir)) {
-      const html = await readFile(file, 'utf8');
-      if (!html.includes('data-pagefind-body')) continue;
-      const relative = path.relative(outDir, file).split(path.sep).join('/');
-      const url = base + relative.replace(/(^|\/)index\.html$/, '$1');
-      const added = await index.addHTMLFile({ url, content: html });
-      if (added.errors.length > 0) throw new Error(`Pagefind 索引 ${relative} 失败：${added.errors.join('; ')}`);
-      count += 1;
-    }
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`Pagefind 写入索引失败：${written.errors.join('; ')}`);
-    return count;
-  } finally {
-    await pagefind.close();
+/**
+ * Indexes the written report pages. Pagefind reads a copy in which every CJK character stands apart
+ * (src/lib/cjk-spacing.ts), so a search finds any run of characters, as Ctrl+F does; the pages stay as written.
+ */
+async function indexSite(outDir: string): Promise<number> {
+  const pages = [];
+  for (const file of await listHtmlFiles(outDir)) {
+    const html = await readFile(file, 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    const relative = path.relative(outDir, file).split(path.sep).join('/');
+    // Pagefind's browser code prefixes the site's base (from where pagefind.js is served) to every URL.
+    pages.push({ url: `/${relative.replace(/(^|\/)index\.html$/, '$1')}`, html });
   }
+  const { pageCount } = await buildSearchIndex({
+    pages,
+    outputPath: path.join(outDir, 'pagefind'),
+    transformHtml: spaceCjkHtml,
+    includeCharacters: collectIncludeCharacters,
+  });
+  return pageCount;
 }
 
 export function nianjian({ source }: NianjianOptions): AstroIntegration {
-  let base = '/';
   return {
     name: 'nianjian',
     hooks: {
@@ -50,11 +49,8 @@ export function nianjian({ source }: NianjianOptions): AstroIntegration {
         const { problemMessage } = checkReportFiles(source, visibilityFromEnv());
         if (problemMessage) throw new Error(problemMessage);
       },
-      'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-      },
       'astro:build:done': async ({ dir, logger }) => {
-        const count = await indexSite(fileURLToPath(dir), base);
+        const count = await indexSite(fileURLToPath(dir));
         logger.info(`Pagefind 已索引 ${count} 篇报告`);
       },
     },

@@ -24,7 +24,7 @@ export function readPagefindFragments(siteDir: string): PagefindFragment[] {
     .map((name) => JSON.parse(decodePagefindFile(path.join(dir, name)).toString('utf8')) as PagefindFragment);
 }
 
-/** Pagefind separates the words of Chinese text with zero-width spaces in fragments. */
+/** A fragment's text without the spaces the CJK index copy adds and the zero-width spaces Pagefind adds. */
 export function fragmentText(fragment: PagefindFragment): string {
-  return fragment.content.replace(/\u200b/g, '');
+  return fragment.content.replace(/[\s\u200b]+/g, '');
 }

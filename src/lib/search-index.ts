@@ -1,0 +1,65 @@
+/**
+ * Builds the Pagefind bundle from HTML handed in by the caller, through
+ * Pagefind's Node API. The only module of src/lib that talks to the pagefind
+ * package; it reads no files: pages arrive as strings, so the index can be
+ * built from a transformed COPY of each page (spaceCjkHtml) while the
+ * published pages stay as they are.
+ */
+import * as pagefind from 'pagefind';
+
+export interface SearchIndexPage {
+  /** The URL a result links to, e.g. "/reports/2021/". */
+  url: string;
+  html: string;
+}
+
+export interface BuildSearchIndexOptions {
+  pages: readonly SearchIndexPage[];
+  /** The bundle directory, e.g. "dist/pagefind". */
+  outputPath: string;
+  /** Applied to each page's HTML before indexing (e.g. spaceCjkHtml). */
+  transformHtml?: (html: string) => string;
+  /** ISO 639-1 code; every page is indexed as this language. Default "zh-cn". */
+  language?: string;
+  /**
+   * Pagefind's includeCharacters: characters indexed and searched as words
+   * instead of being dropped. A function receives the transformed HTML of all
+   * pages (see collectIncludeCharacters).
+   */
+  includeCharacters?: string | ((indexedHtml: readonly string[]) => string);
+}
+
+export interface SearchIndexSummary {
+  pageCount: number;
+  errors: string[];
+}
+
+function failOn(errors: readonly string[], step: string): void {
+  if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
+}
+
+export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<SearchIndexSummary> {
+  const transform = options.transformHtml ?? ((html: string) => html);
+  const indexed = options.pages.map((page) => ({ url: page.url, content: transform(page.html) }));
+  const include =
+    typeof options.includeCharacters === 'function'
+      ? options.includeCharacters(indexed.map((page) => page.content))
+      : options.includeCharacters;
+  try {
+    const { index, errors } = await pagefind.createIndex({
+      forceLanguage: options.language ?? 'zh-cn',
+      ...(include ? { includeCharacters: include } : {}),
+    });
+    failOn(errors, 'create an index');
+    if (!index) throw new Error('Pagefind returned no index');
+    for (const page of indexed) {
+      const added = await index.addHTMLFile(page);
+      failOn(added.errors, `index ${page.url}`);
+    }
+    const written = await index.writeFiles({ outputPath: options.outputPath });
+    failOn(written.errors, `write ${options.outputPath}`);
+    return { pageCount: indexed.length, errors: [] };
+  } finally {
+    await pagefind.close();
+  }
+}

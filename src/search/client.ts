@@ -1,0 +1,194 @@
+/**
+ * Browser search over the spaced Pagefind index (src/lib/cjk-spacing.ts).
+ *
+ * A query becomes one quoted phrase per term (which pages match: each phrase
+ * is searched on its own and the results intersected, since Pagefind reads
+ * several quoted phrases as one) and its tokens unquoted (how they rank: a
+ * quoted search scores every page 1.0). The best candidates' fragments are
+ * loaded, checked and re-ranked by exact occurrences, and their excerpts and
+ * titles cleaned of the index spacing.
+ */
+import { parseSearchQuery, toPagefindQuery, type SearchTerm } from '../lib/search-query.ts';
+import { cleanSearchExcerpt, cleanSearchText, excerptText, highlightTerms } from '../lib/search-excerpt.ts';
+import { countTermOccurrences, rerankResults, type RankableText } from '../lib/search-rank.ts';
+
+export interface SearchHit {
+  url: string;
+  title: string;
+  /** Cleaned HTML with <mark>. */
+  excerpt: string;
+  meta: Record<string, string>;
+  subResults: { title: string; url: string; excerpt: string }[];
+  /** Pagefind's score of the unquoted tokens (0 when sorted or unranked). */
+  score: number;
+  /** Exact occurrences of all terms in the page. */
+  occurrences: number;
+}
+
+export interface SearchOptions {
+  filters?: Record<string, string | string[]>;
+  /** A Pagefind sort (data-pagefind-sort); replaces ranking. */
+  sort?: Record<string, 'asc' | 'desc'>;
+  /** How many of the best matches to load, check and return. Default 20. */
+  limit?: number;
+}
+
+export interface SearchClientConfig {
+  /** Words around a match; each CJK character is a word here. Default 60. */
+  excerptLength?: number;
+  /** Prefix of result URLs; Pagefind derives it from the bundle path by default. */
+  baseUrl?: string;
+  /** Pagefind ranking weights for the unquoted ranking search. */
+  ranking?: Record<string, number>;
+}
+
+export type FilterCounts = Record<string, Record<string, number>>;
+
+export interface SearchClient {
+  /** Loads Pagefind, its WebAssembly and metadata ahead of the first search (e.g. on focus). */
+  init(): Promise<void>;
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /** Like search, with the number of pages that matched before the limit. */
+  searchWithTotal(query: string, options?: SearchOptions): Promise<{ hits: SearchHit[]; total: number }>;
+  /** Starts loading the index chunks a query will need (e.g. while typing). */
+  preload(query: string, options?: SearchOptions): Promise<void>;
+  /** Every filter value with its page count. */
+  filters(): Promise<FilterCounts>;
+}
+
+interface PagefindFragment {
+  url: string;
+  content: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  sub_results: { title: string; url: string; excerpt: string }[];
+  anchors?: { element: string; text: string }[];
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindFragment>;
+}
+
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
+  preload(term: string, options?: Record<string, unknown>): Promise<void>;
+  filters(): Promise<FilterCounts>;
+}
+
+interface Candidate {
+  match: PagefindResult;
+  score: number;
+  fragment: PagefindFragment;
+  text: RankableText;
+}
+
+const HEADING = /^h[1-6]$/;
+
+function intersectMatches(responses: PagefindResult[][]): PagefindResult[] {
+  const [first = [], ...rest] = responses;
+  const others = rest.map((results) => new Set(results.map((result) => result.id)));
+  return first.filter((result) => others.every((ids) => ids.has(result.id)));
+}
+
+/** Ranked matches first (in the ranking search's order), then any the ranking search missed. */
+function orderByRank(matches: PagefindResult[], ranked: PagefindResult[] | null): { match: PagefindResult; score: number }[] {
+  if (!ranked) return matches.map((match) => ({ match, score: 0 }));
+  const byId = new Map(matches.map((match) => [match.id, match]));
+  const ordered = ranked.flatMap((result) => {
+    const match = byId.get(result.id);
+    byId.delete(result.id);
+    return match ? [{ match, score: result.score }] : [];
+  });
+  return [...ordered, ...[...byId.values()].map((match) => ({ match, score: 0 }))];
+}
+
+function readText(fragment: PagefindFragment): RankableText {
+  return {
+    title: cleanSearchText(fragment.meta['title'] ?? ''),
+    headings: (fragment.anchors ?? []).filter((a) => HEADING.test(a.element)).map((a) => cleanSearchText(a.text)),
+    content: fragment.content,
+  };
+}
+
+function toHit(candidate: Candidate, terms: SearchTerm[], occurrences: number): SearchHit {
+  const { fragment } = candidate;
+  const excerpt = cleanSearchExcerpt(fragment.excerpt);
+  return {
+    url: fragment.url,
+    title: candidate.text.title,
+    // Pagefind marks only the first phrase; with several terms, mark them all.
+    excerpt: terms.length > 1 ? highlightTerms(excerptText(excerpt), terms) : excerpt,
+    meta: { ...fragment.meta, title: candidate.text.title },
+    subResults: fragment.sub_results.map((sub) => ({
+      title: cleanSearchText(sub.title),
+      url: sub.url,
+      excerpt: cleanSearchExcerpt(sub.excerpt),
+    })),
+    score: candidate.score,
+    occurrences,
+  };
+}
+
+export function createSearchClient(bundlePath: string, config: SearchClientConfig = {}): SearchClient {
+  let loading: Promise<PagefindApi> | undefined;
+
+  const load = () =>
+    (loading ??= (async () => {
+      const pagefind = (await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as PagefindApi;
+      await pagefind.options({
+        excerptLength: config.excerptLength ?? 60,
+        ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+        ...(config.ranking ? { ranking: config.ranking } : {}),
+      });
+      return pagefind;
+    })());
+
+  async function searchWithTotal(query: string, options: SearchOptions = {}) {
+    const terms = parseSearchQuery(query);
+    if (terms.length === 0) return { hits: [], total: 0 };
+    const { phrases, rank } = toPagefindQuery(terms);
+    const pagefind = await load();
+    const filters = options.filters ?? {};
+    const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
+    const [matchResponses, rankResponse] = await Promise.all([
+      Promise.all(phrases.map((phrase) => pagefind.search(phrase, { filters, sort: options.sort ?? {} }))),
+      sorted || !rank ? null : pagefind.search(rank, { filters }),
+    ]);
+    const matches = intersectMatches(matchResponses.map((response) => response?.results ?? []));
+    const ordered = orderByRank(matches, sorted ? null : (rankResponse?.results ?? []));
+    const best = ordered.slice(0, options.limit ?? 20);
+    const candidates: Candidate[] = await Promise.all(
+      best.map(async ({ match, score }) => {
+        const fragment = await match.data();
+        return { match, score, fragment, text: readText(fragment) };
+      }),
+    );
+    // Keep only pages that really hold every term (Pagefind drops a mark a query typed, for one).
+    const counted = candidates
+      .map((candidate) => ({ candidate, count: countTermOccurrences(candidate.text, terms) }))
+      .filter(({ count }) => count.missingTerms === 0);
+    const occurrences = new Map(counted.map(({ candidate, count }) => [candidate, count.occurrences]));
+    const kept = counted.map(({ candidate }) => candidate);
+    const final = sorted ? kept : rerankResults(kept, (candidate) => candidate.text, terms);
+    return {
+      hits: final.map((candidate) => toHit(candidate, terms, occurrences.get(candidate) ?? 0)),
+      total: matches.length,
+    };
+  }
+
+  return {
+    init: async () => (await load()).init(),
+    searchWithTotal,
+    search: async (query, options) => (await searchWithTotal(query, options)).hits,
+    async preload(query, options = {}) {
+      const { phrases } = toPagefindQuery(parseSearchQuery(query));
+      const pagefind = await load();
+      await Promise.all(phrases.map((phrase) => pagefind.preload(phrase, { filters: options.filters ?? {} })));
+    },
+    filters: async () => (await load()).filters(),
+  };
+}
