@@ -1,8 +1,10 @@
 // @ts-check
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { nianjian } from './src/integrations/nianjian.ts';
 import { resolveContentSource } from './src/node/content-source.ts';
+import remarkReportStructure from './src/plugins/remark-report-structure.ts';
 
 // The CLI passes its options through the environment so that `astro` itself sees the same build.
 const source = resolveContentSource();
@@ -21,6 +23,11 @@ export default defineConfig({
         onwarn: (warning, warn) => (warning.message.includes('astro:head-inject') ? undefined : warn(warning)),
       },
     },
+  },
+  markdown: {
+    // unified rather than Astro 7's default Sätteri, which runs no remark plugins; no smartypants, so the
+    // reports' own quotation marks stay as written.
+    processor: unified({ remarkPlugins: [remarkReportStructure], smartypants: false }),
   },
   integrations: [mdx(), nianjian({ source })],
   devToolbar: { enabled: false },

@@ -75,6 +75,22 @@ describe('nianjian build (sample archive)', () => {
     expect(html).toContain(`href="/reports/${series[2]!.id}/" rel="next"`);
   });
 
+  it('writes each report’s analysis as JSON, and every commitment links to an anchor on its page', () => {
+    for (const sample of samples) {
+      const data = JSON.parse(readFileSync(path.join(outDir, 'data/reports', `${sample.id}.json`), 'utf8'));
+      expect(data).toMatchObject({ id: sample.id, title: sample.title, year: sample.year, unit: sample.unit, kind: sample.kind });
+      const roles = data.sections.map((section: { role: string }) => section.role);
+      expect(roles, sample.id).toContain('review');
+      expect(roles, sample.id).toContain('plans');
+      expect(data.commitments.length, sample.id).toBeGreaterThanOrEqual(6);
+      expect(data.metrics.length, sample.id).toBeGreaterThanOrEqual(10);
+      const html = page(outDir, `reports/${sample.id}/`);
+      for (const commitment of data.commitments) expect(html, commitment.id).toContain(`id="${commitment.anchor}"`);
+      expect(html).toContain(`承诺事项（${data.commitments.length} 条）`);
+      expect(html).toMatch(/<h2 id="s-1" data-role="review">/);
+    }
+  });
+
   it('indexes every report, body only, with year, unit and kind as filters', () => {
     const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(entry.languages['zh-cn'].page_count).toBe(samples.length);

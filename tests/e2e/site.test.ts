@@ -68,6 +68,18 @@ describe('browsing the archive under a base path', () => {
     await report.close();
   });
 
+  it('lists the report’s commitments, each linking to its place in the text', async () => {
+    const sample = samples[0]!;
+    const report = await open(`reports/${sample.id}/`);
+    const link = report.locator('.commitment-list a').first();
+    const target = (await link.getAttribute('href'))!;
+    expect(target).toMatch(/^#c-\d/);
+    await link.click();
+    expect(new URL(report.url()).hash).toBe(target);
+    expect(await report.locator(`.report-body [id="${target.slice(1)}"]`).count()).toBe(1);
+    await report.close();
+  });
+
   it('prints a report as a clean document: no navigation, 仿宋 body, 黑体 headings', async () => {
     const sample = samples[0]!;
     const report = await open(`reports/${sample.id}/`);

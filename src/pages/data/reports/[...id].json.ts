@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { render } from 'astro:content';
+import { type ReportEntry, loadArchive, toSummary } from '../../../site/archive-data.ts';
+
+export const getStaticPaths = (async () => {
+  const { entries } = await loadArchive();
+  return entries.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}) satisfies GetStaticPaths;
+
+/** The same analysis `nianjian analyze` prints, with the report's metadata, for later features and other tools. */
+export const GET: APIRoute<{ entry: ReportEntry }> = async ({ props }) => {
+  const { remarkPluginFrontmatter } = await render(props.entry);
+  const report = toSummary(props.entry);
+  return new Response(JSON.stringify({ ...report, ...remarkPluginFrontmatter['analysis'], title: report.title, year: report.year }, null, 2), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+};
