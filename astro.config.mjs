@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { nianjian } from './src/integrations/nianjian.ts';
 import { resolveContentSource } from './src/node/content-source.ts';
 import remarkReportStructure from './src/plugins/remark-report-structure.ts';
+import { mergeRoleKeywords } from './src/lib/section-roles.ts';
 
 // The CLI passes its options through the environment so that `astro` itself sees the same build.
 const source = resolveContentSource();
@@ -27,7 +28,10 @@ export default defineConfig({
   markdown: {
     // unified rather than Astro 7's default Sätteri, which runs no remark plugins; no smartypants, so the
     // reports' own quotation marks stay as written.
-    processor: unified({ remarkPlugins: [remarkReportStructure], smartypants: false }),
+    processor: unified({
+      remarkPlugins: [[remarkReportStructure, { keywords: mergeRoleKeywords(source.config.roleKeywords) }]],
+      smartypants: false,
+    }),
   },
   integrations: [mdx(), nianjian({ source })],
   devToolbar: { enabled: false },

@@ -1,4 +1,6 @@
+import { runAnalyze } from './analyze.ts';
 import { runBuild } from './build.ts';
+import { runImport } from './import.ts';
 import { runNew } from './new.ts';
 import { runServer } from './server.ts';
 import { CliError } from './cli-error.ts';
@@ -10,6 +12,8 @@ const commands: Record<string, { run: Command; summary: string }> = {
   dev: { run: (args) => runServer('dev', args), summary: '开发模式（边改边看）：nianjian dev [--content 目录] [--base 路径] [--port 端口]' },
   preview: { run: (args) => runServer('preview', args), summary: '预览已构建的站点：nianjian preview [--out 目录] [--base 路径] [--port 端口]' },
   new: { run: runNew, summary: '新建报告骨架：nianjian new --unit 单位 --year 年份 [--kind 类型] [--title 标题] [--content 目录]' },
+  import: { run: runImport, summary: '导入已有报告（.txt、.docx、.md）为 MDX：nianjian import <文件或目录…> [--out 目录] [--unit 单位] [--kind 类型] [--year 年份] [--force] [--dry-run] [--keep-original]' },
+  analyze: { run: runAnalyze, summary: '分析一篇报告并输出 JSON（结构、承诺、数据）：nianjian analyze <文件>' },
 };
 
 export const usage = `年鉴 Nianjian：年度报告档案的静态站点生成器

@@ -28,6 +28,24 @@ export const defaultRoleKeywords: RoleKeywords = {
   ],
 };
 
+const roleNames: readonly string[] = ['review', 'problems', 'plans', 'other'];
+
+/** `sectionRoles` from a report's frontmatter, keeping only valid roles. */
+export function parseRoleOverrides(value: unknown): Record<string, SectionRole> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const valid = Object.entries(value).filter((entry): entry is [string, SectionRole] => roleNames.includes(String(entry[1])));
+  return valid.length > 0 ? Object.fromEntries(valid) : undefined;
+}
+
+/** The built-in keywords plus an archive's own (from its site config); its own are tried first. */
+export function mergeRoleKeywords(extra: Partial<RoleKeywords>): RoleKeywords {
+  return {
+    review: [...(extra.review ?? []), ...defaultRoleKeywords.review],
+    problems: [...(extra.problems ?? []), ...defaultRoleKeywords.problems],
+    plans: [...(extra.plans ?? []), ...defaultRoleKeywords.plans],
+  };
+}
+
 // Verbs that open a directive ("加强政府自身建设", "继续扩大内需"). A part titled like this is
 // a task when it comes after the review or the plans part (海拉尔 2019 三、加强政府自身建设
 // is what the government will do), but an achievement when a 述职报告 lists it before any

@@ -31,6 +31,15 @@ export const siteConfigSchema = z
       .array(z.string().trim().min(1, '类型名称不能为空'))
       .min(1, '至少需要一个报告类型')
       .default([...defaultKinds]),
+    /** Extra keywords that mark a top-level section as review, problems or plans, added to the built-in lists. */
+    roleKeywords: z
+      .object({
+        review: z.array(z.string().trim().min(1)).default([]),
+        problems: z.array(z.string().trim().min(1)).default([]),
+        plans: z.array(z.string().trim().min(1)).default([]),
+      })
+      .strict()
+      .default({ review: [], problems: [], plans: [] }),
     /** Where the site is served, e.g. `/archive/`. The command line option --base wins. */
     base: basePathSchema.default('/'),
   })

@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { analyzeReportParts, toHeadingId, type ReportAnalysis } from '../lib/analyze.ts';
 import { flattenOutline, type Block } from '../lib/outline.ts';
-import type { RoleKeywords, SectionRole } from '../lib/section-roles.ts';
+import { parseRoleOverrides, type RoleKeywords } from '../lib/section-roles.ts';
 
 export interface RemarkReportStructureOptions {
   keywords?: RoleKeywords;
@@ -24,8 +24,6 @@ interface AnchorNode {
   data: { hName: 'span'; hProperties: { id: string } };
 }
 
-const ROLES: readonly string[] = ['review', 'problems', 'plans', 'other'];
-
 function setHProperty(node: Nodes, name: string, value: string): void {
   const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
   (data.hProperties ??= {})[name] = value;
@@ -40,11 +38,6 @@ function readFrontmatter(file: FileLike): Record<string, unknown> {
   return (astro.frontmatter ??= {});
 }
 
-function readRoleOverrides(value: unknown): Record<string, SectionRole> | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const entries = Object.entries(value).filter((entry): entry is [string, SectionRole] => ROLES.includes(String(entry[1])));
-  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
-}
 
 /**
  * Inserts an anchor before the character at `offset` of the paragraph's text (as
@@ -95,7 +88,7 @@ export default function remarkReportStructure(options: RemarkReportStructureOpti
     const frontmatter = readFrontmatter(file);
     const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : undefined;
     const year = typeof frontmatter['year'] === 'number' ? frontmatter['year'] : undefined;
-    const sectionRoles = readRoleOverrides(frontmatter['sectionRoles']);
+    const sectionRoles = parseRoleOverrides(frontmatter['sectionRoles']);
     const { analysis, outline, roles, commitments } = analyzeReportParts({
       blocks,
       ...(title !== undefined ? { title } : {}),

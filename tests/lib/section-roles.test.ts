@@ -111,3 +111,11 @@ describe('roles of every top-level heading in the corpus', () => {
     expect(outline.sections.map((s) => [s.title, roles[s.id]])).toEqual(expected[file]);
   });
 });
+
+describe('role keywords from the site config', () => {
+  it('adds an archive’s own keywords before the built-in ones', async () => {
+    const { mergeRoleKeywords, classifySectionRole } = await import('../../src/lib/section-roles.ts');
+    expect(classifySectionRole('三、明年的几点考虑')).toBe('other');
+    expect(classifySectionRole('三、明年的几点考虑', mergeRoleKeywords({ plans: ['几点考虑'] }))).toBe('plans');
+  });
+});
