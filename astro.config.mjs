@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { nianjian } from './src/integrations/nianjian.ts';
 import { resolveContentSource } from './src/node/content-source.ts';
@@ -9,6 +10,9 @@ import { mergeRoleKeywords } from './src/lib/section-roles.ts';
 
 // The CLI passes its options through the environment so that `astro` itself sees the same build.
 const source = resolveContentSource();
+// Bundled page code cannot rely on its own location: tell it where the content and the project are.
+process.env.NIANJIAN_CONTENT = source.root;
+process.env.NIANJIAN_ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   base: process.env.NIANJIAN_BASE || source.config.base,

@@ -1,6 +1,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { type ReportSummary, orderKinds, orderUnits, sortReports } from '../lib/archive.ts';
-import { resolveContentSource } from '../node/content-source.ts';
+import path from 'node:path';
+import { findOriginalFile, resolveContentSource } from '../node/content-source.ts';
 
 export type ReportEntry = CollectionEntry<'reports'>;
 
@@ -19,4 +20,10 @@ export async function loadArchive() {
   const kinds = orderKinds(siteConfig.kinds, summaries);
   const reports = sortReports(summaries, units);
   return { entries, reports, units, kinds };
+}
+
+/** The original document of a report, when the importer kept one beside it. */
+export function originalOf(entry: ReportEntry) {
+  // entry.filePath is relative to Astro's root; astro.config.mjs records the root for bundled code.
+  return entry.filePath ? findOriginalFile(path.resolve(process.env['NIANJIAN_ROOT'] ?? process.cwd(), entry.filePath)) : undefined;
 }
