@@ -6,6 +6,24 @@ export type Confidentiality = (typeof confidentialityLevels)[number];
 
 export const sectionRoles = ['review', 'problems', 'plans', 'other'] as const;
 
+/** How a later report says an earlier promise went. */
+export const followUpStatuses = ['落实', '推进中', '未落实', '调整'] as const;
+
+/**
+ * An explicit follow-up: this report reports on an earlier report's commitment.
+ * `commitment` is `<report id>#<commitment id>`, e.g. `2022/明湖市社会科学界联合会-述职报告#c-3-2-e3`.
+ */
+const followUpSchema = z
+  .object({
+    commitment: z.string().trim().regex(/^[^#]+#c-[\w-]+$/, '应为“报告id#承诺id”，如 2022/某单位-述职报告#c-3-2-e3'),
+    status: z.enum(followUpStatuses),
+    /** What this report says about it; when absent, the passage at `section` is the evidence. */
+    evidence: z.string().trim().min(1).optional(),
+    /** Where in this report the follow-up is told: a section id ("1.2") or heading id ("s-1-2"). */
+    section: z.string().trim().min(1).optional(),
+  })
+  .strict();
+
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /** YAML parsers turn `2023-01-12` into a Date; keep dates as plain `YYYY-MM-DD` text so output is stable. */
@@ -45,6 +63,7 @@ export function createReportSchema(kinds: readonly string[] = defaultKinds) {
       summary: z.string().trim().optional(),
       /** Overrides the automatic role of a top-level section, keyed by section id ("2") or heading text. */
       sectionRoles: z.record(z.string(), z.enum(sectionRoles)).optional(),
+      followUps: z.array(followUpSchema).default([]),
     })
     .strict();
 }
