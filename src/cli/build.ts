@@ -40,6 +40,8 @@ export async function buildSite(options: BuildOptions): Promise<{ outDir: string
   process.env['NIANJIAN_CONTENT'] = source.root;
   process.env['NIANJIAN_OUT'] = tempDir;
   process.env['NIANJIAN_VISIBILITY'] = visibility;
+  // Astro lets a BASE_URL environment variable override import.meta.env.BASE_URL in pages; --base decides here.
+  delete process.env['BASE_URL'];
   if (options.base) process.env['NIANJIAN_BASE'] = normaliseBase(options.base);
   else delete process.env['NIANJIAN_BASE'];
   const { build } = await import('astro');

@@ -13,6 +13,7 @@ export async function runServer(mode: 'dev' | 'preview', args: string[]): Promis
   const { source } = checkContent(values.content);
   process.env['NIANJIAN_CONTENT'] = source.root;
   if (values.base) process.env['NIANJIAN_BASE'] = normaliseBase(values.base);
+  delete process.env['BASE_URL']; // see build.ts
   const outDir = path.resolve(values.out ?? path.join(projectRoot, 'dist'));
   process.env['NIANJIAN_OUT'] = outDir;
   const server = { ...(values.port ? { port: Number(values.port) } : {}), ...(values.host ? { host: values.host } : {}) };
