@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, sharedDir } from '../helpers/run-cli.ts';
+
+/** The corpus and the seed imported as a user would, then built: the end-to-end proof for imports. */
+describe('an archive imported from the corpus', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'nianjian-corpus-'));
+  const reports = path.join(root, 'content/reports');
+  const site = path.join(root, 'site');
+  const runs: ReturnType<typeof runCli>[] = [];
+  beforeAll(() => {
+    const corpus = path.join(sharedDir, 'corpus');
+    runs.push(runCli(['import', path.join(corpus, 'gov-work-reports'), '--out', reports, '--unit', '国务院', '--kind', '政府工作报告']));
+    runs.push(runCli(['import', path.join(corpus, 'hailar-district-gov-work-reports'), '--out', reports, '--unit', '海拉尔区人民政府', '--kind', '政府工作报告']));
+    runs.push(runCli(['import', path.join(sharedDir, 'seeds/000_b79b53dc5c4bd550.txt'), '--out', reports, '--unit', '市社科联', '--kind', '述职报告']));
+    runs.push(runCli(['build', '--content', path.join(root, 'content'), '--out', site, '--quiet']));
+  }, 600_000);
+
+  it('imports all 62 files and builds them', () => {
+    for (const run of runs) expect(run.status, run.stderr).toBe(0);
+    expect(runs[3]!.stdout).toContain('已构建 62 篇报告');
+    expect(readdirSync(path.join(site, 'reports')).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('shows the national 2024 report with its three parts and their roles in the outline', () => {
+    const html = readFileSync(path.join(site, 'reports/2024/国务院-政府工作报告/index.html'), 'utf8');
+    const toc = html.slice(html.indexOf('class="report-toc"'), html.indexOf('</aside>'));
+    const topLevel = [...toc.matchAll(/<a href="#s-(\d+)">([^<]+)<\/a><span class="role-tag role-(\w+)">/g)].map((m) => [m[2], m[3]]);
+    expect(topLevel).toEqual([
+      ['一、2023年工作回顾', 'review'],
+      ['二、2024年经济社会发展总体要求和政策取向', 'plans'],
+      ['三、2024年政府工作任务', 'plans'],
+    ]);
+    expect(toc).toContain('（一）大力推进现代化产业体系建设，加快发展新质生产力。');
+  });
+
+  it('shows the seed’s nine promises as commitments linked into the text', () => {
+    const data = JSON.parse(readFileSync(path.join(site, 'data/reports/2021/市社科联-述职报告.json'), 'utf8'));
+    expect(data.sections.map((s: { title: string; role: string }) => [s.title, s.role])).toEqual([
+      ['一、履职情况', 'review'],
+      ['二、主要问题', 'problems'],
+      ['三、下步打算', 'plans'],
+    ]);
+    expect(data.commitments.map((c: { id: string }) => c.id)).toEqual(
+      ['1', '2', '3'].flatMap((section) => ['1', '2', '3'].map((item) => `c-3-${section}-e${item}`)),
+    );
+    const html = readFileSync(path.join(site, 'reports/2021/市社科联-述职报告/index.html'), 'utf8');
+    for (const commitment of data.commitments) expect(html).toContain(`id="${commitment.anchor}"`);
+  });
+});
