@@ -29,6 +29,16 @@ export function checkContent(contentDir: string | undefined, visibility: Visibil
   return { source, files, published };
 }
 
+/** Astro's and the MDX compiler's messages name the file, line and column; keep those, drop stack frames. */
+function describeBuildError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n')
+    .trim();
+}
+
 /** Builds into a temporary folder beside the target and swaps it in only when everything succeeded. */
 export async function buildSite(options: BuildOptions): Promise<{ outDir: string; reports: number; visibility: Visibility; seconds: number }> {
   const started = performance.now();
@@ -53,7 +63,8 @@ export async function buildSite(options: BuildOptions): Promise<{ outDir: string
     await rm(oldDir, { recursive: true, force: true });
   } catch (error) {
     await rm(tempDir, { recursive: true, force: true });
-    throw error;
+    const hint = /MDXError/.test(String(error)) ? '\n提示：正文中的 { } < > 是 MDX 语法字符，请改为全角（｛ ｝ 《 》）或在前面加反斜杠 \\。' : '';
+    throw new CliError(`构建失败，输出目录未改动：\n${describeBuildError(error)}${hint}`);
   }
   return { outDir, reports: published, visibility, seconds: (performance.now() - started) / 1000 };
 }

@@ -126,6 +126,18 @@ describe('nianjian build (bad input)', () => {
     expect(readdirSync(outDir)).toEqual(['keep.txt']);
   });
 
+  it('names every report whose MDX does not compile, with line and column, and writes nothing', () => {
+    const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'nianjian-mdx-')), 'site');
+    const result = runCli(['build', '--content', path.join(repoRoot, 'tests/fixtures/invalid-mdx'), '--out', outDir, '--quiet']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('构建失败，输出目录未改动');
+    expect(result.stderr).toMatch(/invalid-mdx\/reports\/brace\.mdx:10:\d+/);
+    expect(result.stderr).toMatch(/invalid-mdx\/reports\/tag\.mdx:8:\d+/);
+    expect(result.stderr).toContain('提示：正文中的 { } < > 是 MDX 语法字符');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(path.dirname(outDir))).toEqual([]); // neither the site nor its temporary folder
+  });
+
   it('says clearly when the content folder is missing or empty', () => {
     const missing = runCli(['build', '--content', '/nonexistent/reports']);
     expect(missing.status).toBe(1);
