@@ -4,7 +4,8 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { nianjian } from './src/integrations/nianjian.ts';
-import { resolveContentSource } from './src/node/content-source.ts';
+import { resolveContentSource, visibilityFromEnv } from './src/node/content-source.ts';
+import remarkPublicFilter from './src/plugins/remark-public-filter.ts';
 import remarkReportStructure from './src/plugins/remark-report-structure.ts';
 import { mergeRoleKeywords } from './src/lib/section-roles.ts';
 
@@ -13,6 +14,13 @@ const source = resolveContentSource();
 // Bundled page code cannot rely on its own location: tell it where the content and the project are.
 process.env.NIANJIAN_CONTENT = source.root;
 process.env.NIANJIAN_ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+/** @type {import('@astrojs/markdown-remark').RemarkPlugins} */
+const remarkPlugins = [[remarkReportStructure, { keywords: mergeRoleKeywords(source.config.roleKeywords) }]];
+// A public build drops <Internal> blocks and masks redacted names before anything else reads the text.
+if (visibilityFromEnv() === 'public') {
+  remarkPlugins.unshift([remarkPublicFilter, { redact: source.config.redact, mask: source.config.redactionMask }]);
+}
 
 export default defineConfig({
   base: process.env.NIANJIAN_BASE || source.config.base,
@@ -33,7 +41,7 @@ export default defineConfig({
     // unified rather than Astro 7's default Sätteri, which runs no remark plugins; no smartypants, so the
     // reports' own quotation marks stay as written.
     processor: unified({
-      remarkPlugins: [[remarkReportStructure, { keywords: mergeRoleKeywords(source.config.roleKeywords) }]],
+      remarkPlugins,
       smartypants: false,
     }),
   },

@@ -64,6 +64,8 @@ export function createReportSchema(kinds: readonly string[] = defaultKinds) {
       /** Overrides the automatic role of a top-level section, keyed by section id ("2") or heading text. */
       sectionRoles: z.record(z.string(), z.enum(sectionRoles)).optional(),
       followUps: z.array(followUpSchema).default([]),
+      /** Names and phrases of this report masked in public builds, on top of the site config's list. */
+      redact: z.array(z.string().trim().min(1)).default([]),
     })
     .strict();
 }

@@ -40,6 +40,10 @@ export const siteConfigSchema = z
       })
       .strict()
       .default({ review: [], problems: [], plans: [] }),
+    /** Names and phrases masked in public builds (pages, data and search index); the internal build shows them. */
+    redact: z.array(z.string().trim().min(1, '不能为空')).default([]),
+    /** What a redacted name becomes. */
+    redactionMask: z.string().min(1).default('XXX'),
     /** Where the site is served, e.g. `/archive/`. The command line option --base wins. */
     base: basePathSchema.default('/'),
   })

@@ -7,16 +7,34 @@ import { listReportFiles } from '../../src/node/content-source.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
 import { findCanaries, readOutputTexts } from '../helpers/scan-output.ts';
 
-/** The sample archive with a unique canary planted in the body, title and summary of every internal report. */
+/**
+ * The sample archive with canaries: in the body and title of every internal report; and in public reports,
+ * inside an <Internal> block, as a name redacted by the site config and as one redacted by the report itself.
+ */
 function plantCanaries(): { contentDir: string; canaries: string[]; internalTitles: string[] } {
   const contentDir = path.join(mkdtempSync(path.join(tmpdir(), 'nianjian-canary-')), 'content');
   cpSync(path.join(repoRoot, 'content'), contentDir, { recursive: true });
+  const configFile = path.join(contentDir, 'nianjian.config.json');
+  writeFileSync(configFile, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), redact: ['甄秘书长'] }));
   const canaries: string[] = [];
   const internalTitles: string[] = [];
   for (const [index, file] of listReportFiles(path.join(contentDir, 'reports')).entries()) {
     const text = readFileSync(file, 'utf8');
     const { data } = parseFrontmatter(text);
-    if (data['confidentiality'] === 'public') continue;
+    if (data['confidentiality'] === 'public') {
+      const hidden = `内部段落金丝雀${index}号`;
+      const siteName = '甄秘书长';
+      const ownName = `保密人名${index}号`;
+      canaries.push(hidden, `nianjianinternal${index}`, siteName, ownName);
+      writeFileSync(
+        file,
+        text
+          .replace(/^title: (.*)$/m, `title: $1（${siteName}审定）`)
+          .replace(/^---\n/, `---\nredact: [${ownName}]\n`)
+          .concat(`\n<Internal>\n${hidden}：nianjianinternal${index} 仅供内部。\n</Internal>\n\n${siteName}和${ownName.split('').join(' ')}出席会议并讲话。\n`),
+      );
+      continue;
+    }
     const body = `nianjiancanary${index}body`;
     const chinese = `绝密金丝雀第${index}号甲乙丙`;
     const title = `canarytitle${index}`;
@@ -44,6 +62,11 @@ describe('public build', () => {
 
   it('plants canaries in at least three internal reports', () => {
     expect(internalTitles.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('masks redacted names with the mask in the public pages', () => {
+    const html = readOutputTexts(publicDir).find((f) => f.file.startsWith('reports/2022/') && f.text.includes('出席会议并讲话'));
+    expect(html?.text).toMatch(/XXX和XXX出席会议并讲话/);
   });
 
   it('contains nothing of an internal report in any file, search index included', () => {
