@@ -3,6 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { checkReportFiles, ContentSourceError, projectRoot, resolveContentSource, type Visibility } from '../node/content-source.ts';
 import { SiteConfigError } from '../lib/site-config.ts';
+import { withBuildLock } from '../node/build-lock.ts';
 import { normaliseBase, parseCommandArgs } from './args.ts';
 import { CliError } from './cli-error.ts';
 
@@ -56,7 +57,11 @@ export async function buildSite(options: BuildOptions): Promise<{ outDir: string
   else delete process.env['NIANJIAN_BASE'];
   const { build } = await import('astro');
   try {
-    await build({ root: projectRoot, outDir: tempDir, logLevel: options.quiet ? 'error' : 'info' });
+    await withBuildLock(
+      path.join(projectRoot, '.astro', 'nianjian-build.lock'),
+      () => build({ root: projectRoot, outDir: tempDir, logLevel: options.quiet ? 'error' : 'info' }),
+      () => console.log('另一个构建正在进行，等待其完成…'),
+    );
     const oldDir = `${outDir}.old-${process.pid}`;
     if (existsSync(outDir)) await rename(outDir, oldDir);
     await rename(tempDir, outDir);

@@ -41,6 +41,12 @@ const INNER_QUALIFIER = /^(余|多)/;
 const AFTER_QUALIFIER = /^(以上|左右|以内|以下|上下|多|余)/;
 const PREFIX_QUALIFIER = /(超过|不少于|不低于|不超过|达到|接近|将近|突破|高达|约|近|超|逾|达)$/;
 const RANGE_SEPARATOR = /^[-－—–～~至到]/;
+/** How far past a number its magnitude, qualifier, unit or range can be: a few characters. */
+const LOOKAHEAD = 24;
+/** How far a label or noun is looked for around a number. */
+const LABEL_REACH = 200;
+/** How far a sentence end is looked for; beyond it a run-on "sentence" is cut. */
+const SENTENCE_REACH = 400;
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_POWERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const MAGNITUDE_VALUE: Record<string, number> = { 千: 1e3, 万: 1e4, 百万: 1e6, 千万: 1e7, 亿: 1e8, 万亿: 1e12 };
@@ -102,7 +108,7 @@ function readNumber(norm: string, match: RegExpExecArray | { 0: string; index: n
   if (base === null) return null;
   let pos = match.index + digits.length;
   const take = (re: RegExp): string => {
-    const m = re.exec(norm.slice(pos));
+    const m = re.exec(norm.slice(pos, pos + LOOKAHEAD));
     if (!m) return '';
     pos += m[0].length;
     return m[0];
@@ -116,7 +122,7 @@ function readNumber(norm: string, match: RegExpExecArray | { 0: string; index: n
   }
   inner ||= take(INNER_QUALIFIER);
   // "1亿3千多万": the rest of the number, in 万, after the 亿.
-  const tail = magnitude === '亿' && !chinese ? /^(\d+)([千百]?)(多|余)?万/.exec(norm.slice(pos)) : null;
+  const tail = magnitude === '亿' && !chinese ? /^(\d+)([千百]?)(多|余)?万/.exec(norm.slice(pos, pos + LOOKAHEAD)) : null;
   if (tail) {
     base += (Number(tail[1]) * ({ 千: 1000, 百: 100 }[tail[2]!] ?? 1)) / 1e4;
     inner ||= tail[3] ?? '';
@@ -143,9 +149,9 @@ const PERCENT_IN_NAME = /^(?:人口)?抽样/;
 /** Rejects numbers that are not counts: years and dates (no unit), ordinals, codes, names, idioms. */
 function isMetric(norm: string, start: number, token: NumberToken): boolean {
   const prev = norm[start - 1] ?? '';
-  const rest = norm.slice(token.end);
+  const rest = norm.slice(token.end, token.end + LOOKAHEAD);
   if (!token.unit && !token.magnitude) return false;
-  if (/^0\d/.test(norm.slice(start))) return false; // "000": a fragment of a grouped number
+  if (/^0\d/.test(norm.slice(start, start + 2))) return false; // "000": a fragment of a grouped number
   if (/[A-Za-z0-9.第〔\[]/.test(prev)) return false;
   if (token.chinese && /[几数若上成千万百十]/.test(prev)) return false;
   if (insideQuotes(norm, start)) return false;
@@ -156,16 +162,24 @@ function isMetric(norm: string, start: number, token: NumberToken): boolean {
   if (token.chinese && !token.magnitude && token.unit !== '%' && token.value < 100) {
     if (token.value <= 1) return false; // 一个, 一次, 一批: an article, not a count
     // Small Chinese numerals are counts only as a tally at the end of a clause: "空调两台，".
-    const qualified = token.inner || /[约近余多]$/.test(norm.slice(0, start));
+    const qualified = token.inner || /[约近余多]$/.test(norm.slice(Math.max(0, start - 1), start));
     if (!qualified && !CLAUSE_END.test(rest)) return false;
   }
   return true;
 }
 
+/**
+ * The sentence around `index`, looked for within SENTENCE_REACH characters each way so that a text
+ * without full stops (one huge line) costs linear time, not quadratic; such a "sentence" is cut there.
+ */
 function sentenceAround(text: string, index: number): string {
-  const start = Math.max(...['。', '！', '？', '!', '?', '\n'].map((p) => text.lastIndexOf(p, index - 1))) + 1;
-  const ends = ['。', '！', '？', '!', '?', '\n'].map((p) => text.indexOf(p, index)).filter((i) => i >= 0);
-  const end = ends.length ? Math.min(...ends) + 1 : text.length;
+  const floor = Math.max(0, index - SENTENCE_REACH);
+  const before = text.slice(floor, index);
+  const after = text.slice(index, index + SENTENCE_REACH);
+  const stops = ['。', '！', '？', '!', '?', '\n'];
+  const start = floor + Math.max(-1, ...stops.map((p) => before.lastIndexOf(p))) + 1;
+  const ends = stops.map((p) => after.indexOf(p)).filter((i) => i >= 0);
+  const end = index + (ends.length ? Math.min(...ends) + 1 : after.length);
   return text.slice(start, end).trim();
 }
 
@@ -186,11 +200,11 @@ export function extractMetrics(text: string): Metric[] {
     // "增长百分之四十": the percent sign is written before the number.
     const percentWord = first.chinese && norm.endsWith('百分之', match.index) ? '百分之' : '';
     if (percentWord) {
-      const after = /^(以上|左右|以内|以下|上下)/.exec(norm.slice(first.end))?.[0] ?? '';
+      const after = /^(以上|左右|以内|以下|上下)/.exec(norm.slice(first.end, first.end + LOOKAHEAD))?.[0] ?? '';
       token = { ...first, magnitude: '', unit: '%', after, end: first.end + after.length };
     }
     // A range: "6%-6.5%", "3至5个"; the unit may be written only once, at the end.
-    const sep = percentWord ? null : RANGE_SEPARATOR.exec(norm.slice(first.end));
+    const sep = percentWord ? null : RANGE_SEPARATOR.exec(norm.slice(first.end, first.end + LOOKAHEAD));
     const second = sep ? new RegExp(NUMBER.source, 'y') : null;
     if (sep && second) {
       second.lastIndex = first.end + sep[0].length;
@@ -281,9 +295,10 @@ function cleanLabel(text: string): string {
 
 /** The label of a number at `index`: the clause before it, from `floor` (the previous metric) on. */
 function labelBefore(text: string, index: number, floor: number): string {
-  const head = text.slice(0, index);
-  const breaks = [...head.matchAll(CLAUSE_BREAK)];
-  const start = Math.max(floor, (breaks[breaks.length - 1]?.index ?? -1) + 1);
+  // Only the last two clauses matter; reading a bounded window keeps huge lines linear.
+  const windowStart = Math.max(0, index - LABEL_REACH);
+  const breaks = [...text.slice(windowStart, index).matchAll(CLAUSE_BREAK)].map((m) => ({ index: m.index + windowStart }));
+  const start = Math.max(floor, windowStart, (breaks[breaks.length - 1]?.index ?? -1) + 1);
   const clause = text.slice(start, index).trim();
   // "A、B、C等10余家社科直属学会": what was counted comes after the number.
   if (clause.endsWith('等')) return '';
@@ -297,7 +312,7 @@ function labelBefore(text: string, index: number, floor: number): string {
 
 /** The noun after a number: "1名入党积极分子。" → "入党积极分子"; "5000余元的米面粮油等慰问品" → "慰问品". */
 function nounAfter(text: string, end: number): { noun: string; end: number } {
-  const tail = toHalfWidthDigits(text.slice(end));
+  const tail = toHalfWidthDigits(text.slice(end, end + LABEL_REACH));
   const lead = tail.startsWith('的') ? 1 : 0;
   const rest = tail.slice(lead);
   const stop = rest.search(/[，,。；;：:！？!?（()）、的\n\d]|[一二两三四五六七八九十]+[个项次名家]|百分之|[零〇一二两三四五六七八九十百千万亿]{2,}/);
