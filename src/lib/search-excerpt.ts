@@ -18,8 +18,6 @@ interface Unit {
   /** The character it stands for. */
   char: string;
   marked: boolean;
-  /** Pagefind's block terminator, shown as a space. */
-  separator?: boolean;
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
@@ -44,11 +42,12 @@ function parseExcerpt(html: string): Unit[] {
   return units;
 }
 
+/** Pagefind's "." at the end of a block: glued to the word before, unlike a spaced "." token. */
 function isTerminator(units: Unit[], i: number): boolean {
   const prev = units[i - 1]?.char;
   const next = units[i + 1]?.char;
   if (units[i]?.char !== '.' || prev === undefined || SPACE.test(prev)) return false;
-  return next === undefined || (SPACE.test(next) && !(DIGIT.test(prev) && DIGIT.test(next)));
+  return next === undefined || SPACE.test(next);
 }
 
 /** Drops introduced spaces; keeps one space between Latin words and where a block ended. */
@@ -74,7 +73,7 @@ function removeSpacing(units: Unit[]): Unit[] {
       before !== undefined &&
       after !== undefined &&
       (hard || (!isStandaloneChar(before.char) && !isStandaloneChar(after.char)));
-    if (keep) out.push({ raw: ' ', char: ' ', marked: before.marked && after.marked && !hard, separator: hard });
+    if (keep) out.push({ raw: ' ', char: ' ', marked: before.marked && after.marked && !hard });
     i = end;
   }
   return out;
@@ -113,17 +112,27 @@ function isWordChar(char: string | undefined): boolean {
   return char !== undefined && !SPACE.test(char) && !isStandaloneChar(char);
 }
 
+/** The code point starting at i, or ending just before i (surrogate pairs kept whole). */
+function charAt(text: string, i: number): string | undefined {
+  const code = text.codePointAt(i);
+  return code === undefined ? undefined : String.fromCodePoint(code);
+}
+function charBefore(text: string, i: number): string | undefined {
+  const low = text.charCodeAt(i - 1);
+  return i <= 0 ? undefined : charAt(text, low >= 0xdc00 && low <= 0xdfff && i >= 2 ? i - 2 : i - 1);
+}
+
 /** A Latin/digit edge of a match must not continue a longer word ("26" is not in "126" or "2.6"). */
 function isWholeAtEdges(text: string, start: number, end: number): boolean {
-  const first = text[start];
-  const last = text[end - 1];
+  const first = charAt(text, start);
+  const last = charBefore(text, end);
   if (isWordChar(first)) {
-    const prev = text[start - 1];
+    const prev = charBefore(text, start);
     if (isWordChar(prev)) return false;
     if ((prev === '.' || prev === ',') && DIGIT.test(text[start - 2] ?? '') && DIGIT.test(first ?? '')) return false;
   }
   if (isWordChar(last)) {
-    const next = text[end];
+    const next = charAt(text, end);
     if (isWordChar(next)) return false;
     if ((next === '.' || next === ',') && DIGIT.test(text[end + 1] ?? '') && DIGIT.test(last ?? '')) return false;
   }
@@ -172,23 +181,24 @@ export function highlightTerms(text: string, terms: readonly (SearchTerm | strin
     const needle = termText(term);
     for (const at of findOccurrences(normalized, needle)) {
       const lastSource = map[at + needle.length - 1] ?? 0;
-      const lastLength = String.fromCodePoint(text.codePointAt(lastSource) ?? 0).length;
-      ranges.push([map[at] ?? 0, lastSource + lastLength]);
+      ranges.push([map[at] ?? 0, lastSource + (charAt(text, lastSource)?.length ?? 1)]);
     }
   }
-  ranges.sort((a, b) => a[0] - b[0]);
   let html = '';
   let cursor = 0;
-  let index = 0;
-  while (index < ranges.length) {
-    const [start] = ranges[index] as [number, number];
-    let end = (ranges[index] as [number, number])[1];
-    while (index + 1 < ranges.length && (ranges[index + 1] as [number, number])[0] <= end) {
-      end = Math.max(end, (ranges[++index] as [number, number])[1]);
-    }
+  for (const [start, end] of mergeTouching(ranges)) {
     html += `${escapeHtml(text.slice(cursor, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
     cursor = end;
-    index++;
   }
   return html + escapeHtml(text.slice(cursor));
+}
+
+function mergeTouching(ranges: [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
 }

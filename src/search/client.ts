@@ -167,7 +167,8 @@ export function createSearchClient(bundlePath: string, config: SearchClientConfi
         return { match, score, fragment, text: readText(fragment) };
       }),
     );
-    // Keep only pages that really hold every term (Pagefind drops a mark a query typed, for one).
+    // Keep only pages that really hold every term: should a query hold a mark the index never
+    // saw, Pagefind strips it, and the shorter phrase would match pages that lack the term.
     const counted = candidates
       .map((candidate) => ({ candidate, count: countTermOccurrences(candidate.text, terms) }))
       .filter(({ count }) => count.missingTerms === 0);
