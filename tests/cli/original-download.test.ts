@@ -28,5 +28,5 @@ describe('kept originals', () => {
     expect(runCli(['build', '--public', '--content', path.join(root, 'content'), '--out', published, '--quiet']).status).toBe(0);
     expect(existsSync(path.join(published, 'reports/2021/公开单位-述职报告/original.docx'))).toBe(true);
     expect(existsSync(path.join(published, 'reports/2021/内部单位-述职报告'))).toBe(false);
-  });
+  }, 300_000);
 });
