@@ -210,6 +210,7 @@ function describeShared(query: Terms, passage: Terms, names: string[]): string[]
  */
 export function suggestFollowUps(commitment: Pick<AnalyzedCommitment, 'text'>, laterReports: readonly SeriesReport[], options: SuggestOptions): FollowUpSuggestion[] {
   const { year, k = 3, threshold = DEFAULT_THRESHOLD, horizon = 2 } = options;
+  if (k <= 0) return [];
   const index = buildIndex(laterReports, year + 1, year + horizon);
   const n = index.passages.length;
   if (n === 0) return [];

@@ -19,6 +19,7 @@ export interface ReportProblem {
 
 export interface ValidReport {
   path: string;
+  id?: string | undefined;
   data: ReportFrontmatter;
   body: string;
 }
@@ -42,7 +43,7 @@ export function validateReports(
     }
     const result = schema.safeParse(parsed.data);
     if (result.success) {
-      reports.push({ path: source.path, data: result.data, body: parsed.body });
+      reports.push({ path: source.path, id: source.id, data: result.data, body: parsed.body });
       continue;
     }
     for (const problem of formatIssues(result.error.issues, parsed.data)) {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapePath } from 'tinyglobby';
 import { parseSiteConfigText, type SiteConfig, parseSiteConfig } from '../lib/site-config.ts';
+import { findFollowUpProblems } from '../lib/archive-analysis.ts';
+import { mergeRoleKeywords } from '../lib/section-roles.ts';
 import { formatReportProblem, validateReports } from '../lib/validate-reports.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -81,6 +83,10 @@ export function checkReportFiles(
   const files = listReportFiles(source.reportsDir);
   if (files.length === 0) return { files, published: 0, problemMessage: `内容目录中没有报告文件（.md 或 .mdx）：${source.reportsDir}` };
   const { reports, problems } = validateReports(readReportSources(source.reportsDir, files), source.config.kinds);
+  if (problems.length === 0) {
+    const withIds = reports.map((report) => ({ ...report, id: report.id ?? report.path }));
+    problems.push(...findFollowUpProblems(withIds, mergeRoleKeywords(source.config.roleKeywords)));
+  }
   const published = visibility === 'public' ? reports.filter((r) => r.data.confidentiality === 'public').length : files.length;
   let problemMessage: string | undefined;
   if (problems.length > 0) {

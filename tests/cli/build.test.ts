@@ -138,6 +138,15 @@ describe('nianjian build (bad input)', () => {
     expect(readdirSync(path.dirname(outDir))).toEqual([]); // neither the site nor its temporary folder
   });
 
+  it('rejects follow-ups that point at a missing report, commitment or section, listing each', () => {
+    const result = runCli(['build', '--content', path.join(repoRoot, 'tests/fixtures/bad-follow-up'), '--out', path.join(tmpdir(), 'never-written')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('报告内容有 3 处问题');
+    expect(result.stderr).toContain('2022-a.mdx  followUps：2021-a#c-9-9-e9：报告“2021-a”中没有承诺“c-9-9-e9”');
+    expect(result.stderr).toContain('followUps：2020-gone#c-1-1：找不到报告“2020-gone”');
+    expect(result.stderr).toContain('followUps：2021-a#c-3-1-e2：本报告中没有第 7.7 节');
+  });
+
   it('says clearly when the content folder is missing or empty', () => {
     const missing = runCli(['build', '--content', '/nonexistent/reports']);
     expect(missing.status).toBe(1);
