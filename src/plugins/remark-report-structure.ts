@@ -113,5 +113,7 @@ export default function remarkReportStructure(options: RemarkReportStructureOpti
     }
 
     frontmatter['analysis'] = analysis;
+    // The outline keeps each section's paragraphs: follow-up matching and comparison read them.
+    frontmatter['outline'] = outline;
   };
 }

@@ -10,10 +10,15 @@ export const siteConfig = resolveContentSource().config;
 
 const isPublicBuild = visibilityFromEnv() === 'public';
 
+/** Masks a report's redacted names in text taken from its frontmatter; does nothing in an internal build. */
+export function maskerFor(entry: ReportEntry): (text: string) => string {
+  return isPublicBuild ? createRedactor([...siteConfig.redact, ...entry.data.redact], siteConfig.redactionMask) : (text) => text;
+}
+
 /** A report's metadata as pages show it; in a public build, redacted names are masked here as in the body. */
 export function toSummary(entry: ReportEntry): ReportSummary {
-  const { title, year, unit, kind, date, author, summary, tags, confidentiality, redact } = entry.data;
-  const mask = isPublicBuild ? createRedactor([...siteConfig.redact, ...redact], siteConfig.redactionMask) : (text: string) => text;
+  const { title, year, unit, kind, date, author, summary, tags, confidentiality } = entry.data;
+  const mask = maskerFor(entry);
   return {
     id: entry.id,
     title: mask(title),

@@ -1,0 +1,44 @@
+import { render } from 'astro:content';
+import type { ReportAnalysis } from '../lib/analyze.ts';
+import { resolveFollowUps, type SeriesReport } from '../lib/follow-up.ts';
+import { buildLedger } from '../lib/ledger.ts';
+import type { Outline } from '../lib/outline.ts';
+import { type ReportEntry, loadArchive, maskerFor } from './archive-data.ts';
+
+export type ArchiveReport = SeriesReport & { kind: string; title: string; entry: ReportEntry };
+
+let loading: Promise<{ reports: ArchiveReport[]; ledger: ReturnType<typeof buildLedger>; followUps: ReturnType<typeof resolveFollowUps>['followUps'] }> | undefined;
+
+/**
+ * Every report as rendered (so a public build sees only public, redacted text) with its analysis and outline,
+ * the follow-ups between them and the commitments ledger; computed once per build.
+ */
+export function loadArchiveAnalysis() {
+  loading ??= (async () => {
+    const { entries } = await loadArchive();
+    const reports: ArchiveReport[] = [];
+    for (const entry of entries) {
+      const { remarkPluginFrontmatter } = await render(entry);
+      const mask = maskerFor(entry);
+      reports.push({
+        id: entry.id,
+        year: entry.data.year,
+        unit: entry.data.unit,
+        kind: entry.data.kind,
+        title: mask(entry.data.title),
+        entry,
+        analysis: remarkPluginFrontmatter['analysis'] as ReportAnalysis,
+        outline: remarkPluginFrontmatter['outline'] as Outline,
+        followUps: entry.data.followUps.map((followUp) => ({
+          ...followUp,
+          ...(followUp.evidence ? { evidence: mask(followUp.evidence) } : {}),
+        })),
+      });
+    }
+    // References were checked against the whole archive before the build; here a public build simply
+    // leaves out follow-ups that point at reports it does not publish.
+    const { followUps } = resolveFollowUps(reports);
+    return { reports, ledger: buildLedger(reports, followUps), followUps };
+  })();
+  return loading;
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { listReportFiles, reportIdFromPath } from '../../src/node/content-source.ts';
+import { repoRoot, runCli } from '../helpers/run-cli.ts';
+
+const reportsDir = path.join(repoRoot, 'content/reports');
+const followUps = listReportFiles(reportsDir).flatMap((file) => {
+  const { data } = parseFrontmatter(readFileSync(file, 'utf8'));
+  const list = (data['followUps'] ?? []) as { commitment: string; status: string; evidence?: string }[];
+  return list.map((entry) => ({ ...entry, by: reportIdFromPath(reportsDir, file), year: Number(data['year']) }));
+});
+
+describe('commitments ledger, compare and trends (sample archive)', () => {
+  const site = path.join(mkdtempSync(path.join(tmpdir(), 'nianjian-ledger-')), 'site');
+  const page = (urlPath: string) => readFileSync(path.join(site, urlPath, 'index.html'), 'utf8');
+  beforeAll(() => {
+    const result = runCli(['build', '--out', site, '--quiet']);
+    if (result.status !== 0) throw new Error(result.stderr);
+  }, 300_000);
+
+  it('shows each explicit follow-up on the promise it answers, with its status and evidence', () => {
+    expect(followUps.length).toBeGreaterThanOrEqual(8);
+    for (const followUp of followUps) {
+      const [reportId, commitmentId] = followUp.commitment.split('#');
+      const year = reportId!.slice(0, 4);
+      const html = page(`commitments/${year}`);
+      expect(html, followUp.commitment).toContain(`/reports/${reportId}/#${commitmentId}`);
+      if (followUp.evidence) expect(html).toContain(`${followUp.year}年报告回应（${followUp.status}）：${followUp.evidence}`);
+    }
+  });
+
+  it('suggests, marked as automatic, follow-ups for promises nobody answered explicitly', () => {
+    const html = page('commitments/2021');
+    expect(html).toMatch(/自动建议（相似度 0\.\d\d）· 2022年：/);
+    expect(html).toContain('>有建议<');
+  });
+
+  it('compares consecutive reports: aligned sections, word-level insertions and deletions, metric changes', () => {
+    const html = page('compare/2022/明湖市社会科学界联合会-述职报告');
+    expect(html).toContain('2021年与2022年对比');
+    expect(html).toMatch(/<del>[^<]+<\/del>/);
+    expect(html).toMatch(/<ins>[^<]+<\/ins>/);
+    expect(html).toMatch(/<td>党组理论学习中心组学习<\/td>\s*<td[^>]*>20次<\/td>\s*<td[^>]*>22次<\/td>/);
+    for (const heading of ['一、履职情况', '二、存在的主要问题']) expect(html).toContain(heading);
+  });
+
+  it('draws a unit’s recurring counts as a chart with the numbers in a table, each linking to its source', () => {
+    const html = page('units/明湖市社会科学界联合会/trends');
+    const figure = html.slice(html.indexOf('>党组理论学习中心组学习（次，实绩）<'));
+    expect(figure).toContain('<svg');
+    expect(figure).toContain('role="img"');
+    for (const value of ['20次', '22次', '24次']) expect(figure).toMatch(new RegExp(`<a href="/reports/20\\d\\d/明湖市社会科学界联合会-述职报告/#s-[\\d-]+" title="[^"]+">${value}</a>`));
+  });
+});
