@@ -19,17 +19,36 @@ export function toCharBigrams(text: string): string[] {
 
 /** Dice coefficient of the two texts' bigram multisets: 1 for the same text, 0 for nothing shared. */
 export function measureBigramSimilarity(a: string, b: string): number {
-  const left = toCharBigrams(a);
-  const right = toCharBigrams(b);
+  const left = labelFeatures(a);
+  const right = labelFeatures(b);
   if (left.length === 0 || right.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const gram of left) counts.set(gram, (counts.get(gram) ?? 0) + 1);
   let shared = 0;
-  for (const gram of right) {
-    const remaining = counts.get(gram) ?? 0;
-    if (remaining > 0) { shared++; counts.set(gram, remaining - 1); }
-  }
+  for (const [gram, count] of right.counts) shared += Math.min(count, left.counts.get(gram) ?? 0);
   return (2 * shared) / (left.length + right.length);
+}
+
+interface LabelFeatures {
+  normalized: string;
+  counts: Map<string, number>;
+  length: number;
+  direction: number;
+}
+
+// Labels recur thousands of times when a long series of reports is matched; compute their features once.
+const featureCache = new Map<string, LabelFeatures>();
+
+/** Normalised text, bigram counts and direction of a label, cached. */
+export function labelFeatures(label: string): LabelFeatures {
+  let features = featureCache.get(label);
+  if (!features) {
+    if (featureCache.size > 100_000) featureCache.clear();
+    const grams = toCharBigrams(label);
+    const counts = new Map<string, number>();
+    for (const gram of grams) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    features = { normalized: normalizeText(label), counts, length: grams.length, direction: direction(label) };
+    featureCache.set(label, features);
+  }
+  return features;
 }
 
 /** Role of every section of an analysis, keyed by section id. */
@@ -192,8 +211,10 @@ function direction(label: string): number {
  */
 export function scoreMetricMatch(a: { label: string; unit: string }, b: { label: string; unit: string }): number {
   if (convertUnit(1, a.unit, b.unit) === null) return 0;
-  if (normalizeText(a.label) === normalizeText(b.label)) return 1;
-  if (direction(a.label) * direction(b.label) < 0) return 0;
+  const left = labelFeatures(a.label);
+  const right = labelFeatures(b.label);
+  if (left.normalized === right.normalized) return 1;
+  if (left.direction * right.direction < 0) return 0;
   const similarity = measureBigramSimilarity(a.label, b.label);
   return similarity >= LABEL_MATCH ? similarity : 0;
 }

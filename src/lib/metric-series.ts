@@ -2,7 +2,7 @@
 // and a small line chart of such a series.
 
 import type { AnalyzedMetric, ReportAnalysis } from './analyze.ts';
-import { convertUnit, mapSectionRoles, scoreMetricMatch } from './compare.ts';
+import { labelFeatures, convertUnit, mapSectionRoles, scoreMetricMatch } from './compare.ts';
 import { normalizeText } from './text-normalize.ts';
 
 export interface MetricPoint {
@@ -72,15 +72,31 @@ export function buildMetricSeries(reports: readonly SeriesInput[], options: { mi
   const minYears = options.minYears ?? 2;
   const series: (MetricSeries & { labels: { label: string; unit: string }[] })[] = [];
   const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
+  // Series reachable from a label: by a shared bigram (likeness needs one) or the same normalised text.
+  const byKey = new Map<string, Set<number>>();
+  const index = (label: string, s: number) => {
+    const features = labelFeatures(label);
+    for (const key of [`=${features.normalized}`, ...features.counts.keys()]) {
+      const set = byKey.get(key) ?? new Set<number>();
+      set.add(s);
+      byKey.set(key, set);
+    }
+  };
   for (const year of years) {
     const candidates = reports.filter((r) => r.year === year).flatMap(pickReportMetrics);
-    // Every candidate against every open series; the surest matches are taken first.
+    // Every candidate against the open series it could match; the surest matches are taken first.
     const pairs: { c: number; s: number; score: number }[] = [];
-    candidates.forEach((candidate, c) => series.forEach((serie, s) => {
-      if (serie.basis !== candidate.basis || serie.points.at(-1)!.year === year) return;
-      const score = Math.max(...serie.labels.map((l) => scoreMetricMatch(l, candidate.metric)));
-      if (score > 0) pairs.push({ c, s, score });
-    }));
+    candidates.forEach((candidate, c) => {
+      const features = labelFeatures(candidate.metric.label);
+      const reachable = new Set<number>();
+      for (const key of [`=${features.normalized}`, ...features.counts.keys()]) for (const s of byKey.get(key) ?? []) reachable.add(s);
+      for (const s of reachable) {
+        const serie = series[s]!;
+        if (serie.basis !== candidate.basis || serie.points.at(-1)!.year === year) continue;
+        const score = Math.max(...serie.labels.map((l) => scoreMetricMatch(l, candidate.metric)));
+        if (score > 0) pairs.push({ c, s, score });
+      }
+    });
     pairs.sort((a, b) => b.score - a.score || a.c - b.c);
     const placed = new Set<number>();
     const filled = new Set<number>();
@@ -91,12 +107,16 @@ export function buildMetricSeries(reports: readonly SeriesInput[], options: { mi
       const serie = series[s]!;
       const metric = candidates[c]!.metric;
       serie.points.push(toPoint(candidates[c]!, serie.unit));
-      serie.labels.push({ label: metric.label, unit: metric.unit });
+      if (!serie.labels.some((l) => l.label === metric.label && l.unit === metric.unit)) {
+        serie.labels.push({ label: metric.label, unit: metric.unit });
+        index(metric.label, s);
+      }
     }
     candidates.forEach((candidate, c) => {
       if (placed.has(c)) return;
       const { metric } = candidate;
       series.push({ label: metric.label, unit: metric.unit, basis: candidate.basis, points: [toPoint(candidate, metric.unit)], labels: [{ label: metric.label, unit: metric.unit }] });
+      index(metric.label, series.length - 1);
     });
   }
   return series
