@@ -15,11 +15,13 @@ export function rolesByHeadingId(analysis: ReportAnalysis | undefined): Map<stri
   return roles;
 }
 
-/** `80万元`, `6%-6.5%`, `100余株`: a metric as the report wrote it, from its parsed parts. */
-export function formatMetricValue(metric: AnalyzedMetric): string {
+const leadingQualifiers = ['约', '近', '超过', '超', '达', '达到', '逾'];
+
+/** `80万元`, `6%-6.5%`, `100余株`, `约35户`: a metric as the report wrote it, from its parsed parts. */
+export function formatMetricValue(metric: Pick<AnalyzedMetric, 'value' | 'valueMax' | 'unit' | 'qualifier'>): string {
   const value = metric.valueMax !== undefined ? `${metric.value}${metric.unit}-${metric.valueMax}` : String(metric.value);
   const qualifier = metric.qualifier ?? '';
-  const before = ['约', '近', '超过', '达'].includes(qualifier) ? qualifier : '';
+  const before = leadingQualifiers.includes(qualifier) ? qualifier : '';
   const after = before ? '' : qualifier;
   return `${before}${value}${metric.unit}${after}`;
 }

@@ -36,6 +36,29 @@ describe('an archive imported from the corpus', () => {
     expect(toc).toContain('（一）大力推进现代化产业体系建设，加快发展新质生产力。');
   });
 
+  it('compares the national 2025 report with 2024: the three parts align, with word-level changes', () => {
+    const html = readFileSync(path.join(site, 'compare/2025/国务院-政府工作报告/index.html'), 'utf8');
+    const diff = html.slice(html.indexOf('id="text-heading"'));
+    const topLevel = [...diff.matchAll(/<section class="diff-pair diff-(\w+)"><div class="diff-columns"><div class="diff-old"><h3>([^<]+)<\/h3>[\s\S]*?<div class="diff-new"><h3>([^<]+)<\/h3>/g)].map((m) => [m[1], m[2], m[3]]);
+    expect(topLevel).toEqual([
+      ['paired', '一、2023年工作回顾', '一、2024年工作回顾'],
+      ['paired', '二、2024年经济社会发展总体要求和政策取向', '二、2025年经济社会发展总体要求和政策取向'],
+      ['paired', '三、2024年政府工作任务', '三、2025年政府工作任务'],
+    ]);
+    expect(diff).toMatch(/<ins>[^<]+<\/ins>/);
+    expect(diff).toMatch(/<del>[^<]+<\/del>/);
+  });
+
+  it('charts the national GDP growth target year by year', () => {
+    const html = readFileSync(path.join(site, 'units/国务院/trends/index.html'), 'utf8');
+    const start = html.indexOf('>国内生产总值增长（%，目标）<');
+    expect(start).toBeGreaterThan(0);
+    const figure = html.slice(start, html.indexOf('</figure>', start));
+    const years = [...figure.matchAll(/<tr>\s*<td>(\d{4})<\/td>/g)].map((m) => Number(m[1]));
+    for (const year of [2014, 2015, 2017, 2018, 2022, 2023, 2024, 2025]) expect(years).toContain(year);
+    expect(figure).toMatch(/<td>2025<\/td>\s*<td><a href="\/reports\/2025\/国务院-政府工作报告\/#s-[\d-]+" title="[^"]*">5%左右<\/a>/);
+  });
+
   it('shows the seed’s nine promises as commitments linked into the text', () => {
     const data = JSON.parse(readFileSync(path.join(site, 'data/reports/2021/市社科联-述职报告.json'), 'utf8'));
     expect(data.sections.map((s: { title: string; role: string }) => [s.title, s.role])).toEqual([
