@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findAccessibilityViolations, launchBrowser } from './browser.ts';
+
+const siteUrl = inject('siteUrl');
+const base = inject('siteBase');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(urlPath: string): Promise<Page> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(new URL(urlPath, siteUrl).href);
+  expect(errors).toEqual([]);
+  return page;
+}
+
+describe('commitments across years, in the browser', () => {
+  it('shows a 2021 promise with its explicit 2022 follow-up and its evidence, and follows it to the 2022 report', async () => {
+    const page = await open('commitments/2021/');
+    const item = page.locator('[data-ledger-item]', { hasText: '探索学会党建工作巡回指导机制' });
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.locator('.status').textContent()).toBe('落实');
+    await item.locator('summary', { hasText: '后续情况' }).click();
+    const answer = item.locator('.commitment-story li', { hasText: '2022年报告回应（落实）' });
+    expect(await answer.isVisible()).toBe(true);
+    await answer.getByRole('link', { name: '查看原文' }).click();
+    await page.waitForURL(`**${base}reports/2022/**#s-*`);
+    const hash = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(await page.locator(`[id="${hash}"]`).count()).toBe(1);
+    await page.close();
+  });
+
+  it('marks automatic suggestions as such, with a score', async () => {
+    const page = await open('commitments/2021/');
+    const suggested = page.locator('[data-ledger-item][data-status="有建议"]').first();
+    await suggested.locator('summary').click();
+    expect(await suggested.locator('.suggested').first().textContent()).toMatch(/^自动建议（相似度 0\.\d\d）· 2022年/);
+    await page.close();
+  });
+
+  it('filters the ledger by status and unit', async () => {
+    const page = await open('commitments/2022/');
+    const visible = page.locator('[data-ledger-item]:not([hidden])');
+    const all = await visible.count();
+    await page.getByLabel('状态', { exact: true }).selectOption('落实');
+    const fulfilled = await visible.count();
+    expect(fulfilled).toBeGreaterThan(0);
+    expect(fulfilled).toBeLessThan(all);
+    for (const status of await visible.locator('.status').allTextContents()) expect(status).toBe('落实');
+    expect(await page.locator('[data-ledger-count]').textContent()).toBe(`显示 ${fulfilled} 条`);
+    await page.close();
+  });
+
+  it('compares two consecutive reports with insertions and deletions marked at word level', async () => {
+    const page = await open('compare/2022/明湖市社会科学界联合会-述职报告/');
+    expect(await page.locator('.diff-paired').count()).toBeGreaterThanOrEqual(3);
+    const inserted = await page.locator('.diff-new ins').allTextContents();
+    const deleted = await page.locator('.diff-old del').allTextContents();
+    expect(inserted.length).toBeGreaterThan(10);
+    expect(deleted.length).toBeGreaterThan(10);
+    // Word level: most changed runs are short, not whole paragraphs.
+    expect(inserted.filter((text) => [...text].length <= 12).length / inserted.length).toBeGreaterThan(0.5);
+    const row = page.locator('.metric-table tr', { hasText: '党组理论学习中心组学习' }).first();
+    expect(await row.locator('td').allTextContents()).toEqual(['党组理论学习中心组学习', '20次', '22次', '+2（+10.0%）次']);
+    await page.close();
+  });
+
+  it('charts a count across three years, readable without the chart', async () => {
+    const page = await open('units/明湖市社会科学界联合会/trends/');
+    const figure = page.locator('figure.trend').filter({ has: page.locator('figcaption', { hasText: /^党组理论学习中心组学习（次，实绩）$/ }) });
+    expect(await figure.locator('svg[role="img"] > title').textContent()).toMatch(/20.*22.*24/);
+    expect(await figure.locator('tbody tr').allTextContents()).toEqual(['202120次', '202222次', '202324次']);
+    await figure.getByRole('link', { name: '24次' }).click();
+    await page.waitForURL(`**${base}reports/2023/**`);
+    await page.close();
+  });
+
+  for (const [name, urlPath] of [
+    ['ledger', 'commitments/2021/'],
+    ['compare', 'compare/2022/明湖市社会科学界联合会-述职报告/'],
+    ['trends', 'units/明湖市社会科学界联合会/trends/'],
+  ] as const) {
+    it(`has no axe violations on the ${name} page`, async () => {
+      const page = await open(urlPath);
+      expect(await findAccessibilityViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
