@@ -2,8 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { collectIncludeCharacters, spaceCjkHtml } from '../lib/cjk-spacing.ts';
-import { buildSearchIndex } from '../lib/search-index.ts';
+import { collectIncludeCharacters, spaceCjkHtml, spaceCjkText } from '../lib/cjk-spacing.ts';
+import { buildSearchIndex, type SearchIndexPage, type SearchIndexRecord } from '../lib/search-index.ts';
+import { commitmentRecords, roleSectionPages, type ReportData } from '../lib/search-records.ts';
 import { type ContentSource, checkReportFiles, visibilityFromEnv } from '../node/content-source.ts';
 
 export interface NianjianOptions {
@@ -21,23 +22,35 @@ async function listHtmlFiles(dir: string): Promise<string[]> {
 /**
  * Indexes the written report pages. Pagefind reads a copy in which every CJK character stands apart
  * (src/lib/cjk-spacing.ts), so a search finds any run of characters, as Ctrl+F does; the pages stay as written.
+ * Besides each page (type=report): one record per report and section role (type=section) and one per
+ * commitment (type=commitment, from data/reports/<id>.json); why, in src/lib/search-records.ts.
  */
 async function indexSite(outDir: string): Promise<number> {
-  const pages = [];
+  const pages: SearchIndexPage[] = [];
+  const records: SearchIndexRecord[] = [];
   for (const file of await listHtmlFiles(outDir)) {
     const html = await readFile(file, 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
     const relative = path.relative(outDir, file).split(path.sep).join('/');
     // Pagefind's browser code prefixes the site's base (from where pagefind.js is served) to every URL.
-    pages.push({ url: `/${relative.replace(/(^|\/)index\.html$/, '$1')}`, html });
+    const url = `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
+    pages.push({ url, html });
+    pages.push(...roleSectionPages(url, html).map(({ url, html }) => ({ url, html })));
+    const id = /^\/reports\/(.+)\/$/.exec(url)?.[1];
+    if (!id) continue;
+    const data = await readFile(path.join(outDir, 'data', 'reports', `${id}.json`), 'utf8').catch(() => undefined);
+    if (data) records.push(...commitmentRecords(url, JSON.parse(data) as ReportData));
   }
-  const { pageCount } = await buildSearchIndex({
+  const reportCount = pages.filter((page) => !page.url.includes('#')).length;
+  await buildSearchIndex({
     pages,
+    records,
     outputPath: path.join(outDir, 'pagefind'),
     transformHtml: spaceCjkHtml,
+    transformText: spaceCjkText,
     includeCharacters: collectIncludeCharacters,
   });
-  return pageCount;
+  return reportCount;
 }
 
 export function nianjian({ source }: NianjianOptions): AstroIntegration {

@@ -13,8 +13,24 @@ export interface SearchIndexPage {
   html: string;
 }
 
+/** A record that is not a page (Pagefind's addCustomRecord), e.g. one commitment of a report. */
+export interface SearchIndexRecord {
+  url: string;
+  /** Plain text. */
+  content: string;
+  /** Default: options.language. */
+  language?: string;
+  meta?: Record<string, string>;
+  filters?: Record<string, string[]>;
+  sort?: Record<string, string>;
+}
+
 export interface BuildSearchIndexOptions {
   pages: readonly SearchIndexPage[];
+  /** Custom records indexed besides the pages. */
+  records?: readonly SearchIndexRecord[];
+  /** Applied to each record's content before indexing (e.g. spaceCjkText). */
+  transformText?: (text: string) => string;
   /** The bundle directory, e.g. "dist/pagefind". */
   outputPath: string;
   /** Applied to each page's HTML before indexing (e.g. spaceCjkHtml). */
@@ -31,6 +47,7 @@ export interface BuildSearchIndexOptions {
 
 export interface SearchIndexSummary {
   pageCount: number;
+  recordCount: number;
   errors: string[];
 }
 
@@ -40,14 +57,21 @@ function failOn(errors: readonly string[], step: string): void {
 
 export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<SearchIndexSummary> {
   const transform = options.transformHtml ?? ((html: string) => html);
+  const transformText = options.transformText ?? ((text: string) => text);
+  const language = options.language ?? 'zh-cn';
   const indexed = options.pages.map((page) => ({ url: page.url, content: transform(page.html) }));
+  const records = (options.records ?? []).map((record) => ({
+    ...record,
+    content: transformText(record.content),
+    language: record.language ?? language,
+  }));
   const include =
     typeof options.includeCharacters === 'function'
-      ? options.includeCharacters(indexed.map((page) => page.content))
+      ? options.includeCharacters([...indexed.map((page) => page.content), ...records.map((record) => record.content)])
       : options.includeCharacters;
   try {
     const { index, errors } = await pagefind.createIndex({
-      forceLanguage: options.language ?? 'zh-cn',
+      forceLanguage: language,
       ...(include ? { includeCharacters: include } : {}),
     });
     failOn(errors, 'create an index');
@@ -56,9 +80,13 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
       const added = await index.addHTMLFile(page);
       failOn(added.errors, `index ${page.url}`);
     }
+    for (const record of records) {
+      const added = await index.addCustomRecord(record);
+      failOn(added.errors, `index ${record.url}`);
+    }
     const written = await index.writeFiles({ outputPath: options.outputPath });
     failOn(written.errors, `write ${options.outputPath}`);
-    return { pageCount: indexed.length, errors: [] };
+    return { pageCount: indexed.length, recordCount: records.length, errors: [] };
   } finally {
     await pagefind.close();
   }

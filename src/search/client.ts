@@ -114,6 +114,13 @@ function readText(fragment: PagefindFragment): RankableText {
   };
 }
 
+/** A record whose URL has a hash (a section) gets sub-result URLs like "/r/#s-2#s-2-1" from Pagefind: keep the last. */
+function singleHash(url: string): string {
+  const first = url.indexOf('#');
+  const last = url.lastIndexOf('#');
+  return first === last ? url : url.slice(0, first) + url.slice(last);
+}
+
 function toHit(candidate: Candidate, terms: SearchTerm[], occurrences: number): SearchHit {
   const { fragment } = candidate;
   const excerpt = cleanSearchExcerpt(fragment.excerpt);
@@ -125,7 +132,7 @@ function toHit(candidate: Candidate, terms: SearchTerm[], occurrences: number): 
     meta: { ...fragment.meta, title: candidate.text.title },
     subResults: fragment.sub_results.map((sub) => ({
       title: cleanSearchText(sub.title),
-      url: sub.url,
+      url: singleHash(sub.url),
       excerpt: cleanSearchExcerpt(sub.excerpt),
     })),
     score: candidate.score,

@@ -92,14 +92,13 @@ describe('nianjian build (sample archive)', () => {
   });
 
   it('indexes every report, body only, with year, unit and kind as filters', () => {
-    const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
-    expect(entry.languages['zh-cn'].page_count).toBe(samples.length);
     const fragments = readPagefindFragments(outDir);
-    expect(fragments).toHaveLength(samples.length);
-    for (const fragment of fragments) {
+    const pages = fragments.filter((fragment) => fragment.filters['type']?.[0] === 'report');
+    expect(pages).toHaveLength(samples.length);
+    for (const fragment of pages) {
       const sample = samples.find((s) => `/reports/${s.id}/` === decodeURI(fragment.url));
       expect(sample, fragment.url).toBeDefined();
-      expect(fragment.filters).toEqual({ year: [String(sample!.year)], unit: [sample!.unit], kind: [sample!.kind] });
+      expect(fragment.filters).toEqual({ year: [String(sample!.year)], unit: [sample!.unit], kind: [sample!.kind], type: ['report'] });
       expect(fragment.meta['title']!.replace(/\s+/g, '')).toBe(sample!.title.replace(/\s+/g, ''));
       const text = fragmentText(fragment);
       const lastParagraph = sample!.body.trim().split('\n').at(-1)!.replace(/\s+/g, '');
@@ -108,6 +107,32 @@ describe('nianjian build (sample archive)', () => {
       expect(text).not.toContain('按年份');
       expect(text).not.toContain('报告日期');
     }
+  });
+
+  it('indexes one record per report and section role, and one per commitment (src/lib/search-records.ts)', () => {
+    const fragments = readPagefindFragments(outDir);
+    const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(entry.languages['zh-cn'].page_count).toBe(fragments.length);
+    let expectedSections = 0;
+    let expectedCommitments = 0;
+    for (const sample of samples) {
+      const data = JSON.parse(readFileSync(path.join(outDir, 'data/reports', `${sample.id}.json`), 'utf8'));
+      const roles = new Set(data.sections.map((section: { role: string }) => section.role).filter((role: string) => role !== 'other'));
+      const sections = fragments.filter((f) => f.filters['type']?.[0] === 'section' && decodeURI(f.url).startsWith(`/reports/${sample.id}/#s-`));
+      expect(new Set(sections.map((f) => f.filters['role']?.[0])), sample.id).toEqual(roles);
+      for (const section of sections) expect(section.filters).toMatchObject({ year: [String(sample.year)], unit: [sample.unit], kind: [sample.kind] });
+      expectedSections += roles.size;
+      for (const commitment of data.commitments) {
+        const record = fragments.find((f) => decodeURI(f.url) === `/reports/${sample.id}/#${commitment.anchor}` && f.meta['commitment'] === commitment.id);
+        expect(record, commitment.id).toBeDefined();
+        expect(record!.filters).toEqual({ year: [String(sample.year)], unit: [sample.unit], kind: [sample.kind], type: ['commitment'], role: ['plans'] });
+        expect(fragmentText(record!)).toBe(commitment.text.replace(/\s+/g, ''));
+        expect(record!.meta['section']).toBe(commitment.sectionPath.join(' › '));
+      }
+      expectedCommitments += data.commitments.length;
+    }
+    expect(fragments.filter((f) => f.filters['type']?.[0] === 'section')).toHaveLength(expectedSections);
+    expect(fragments.filter((f) => f.filters['type']?.[0] === 'commitment')).toHaveLength(expectedCommitments);
   });
 });
 

@@ -32,3 +32,13 @@ export async function findAccessibilityViolations(page: Page): Promise<string[]>
   });
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Opens a URL in a fresh page and fails if the page threw while loading. */
+export async function openPage(browser: Browser, url: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const page = await browser.newPage({ colorScheme: options.colorScheme ?? 'light' });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  if (errors.length > 0) throw new Error(`页面脚本出错（${url}）：${errors.join('; ')}`);
+  return page;
+}

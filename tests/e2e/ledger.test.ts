@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findAccessibilityViolations, launchBrowser } from './browser.ts';
+import { findAccessibilityViolations, launchBrowser, openPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const base = inject('siteBase');
@@ -13,14 +13,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(urlPath: string): Promise<Page> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(new URL(urlPath, siteUrl).href);
-  expect(errors).toEqual([]);
-  return page;
-}
+const open = (urlPath: string): Promise<Page> => openPage(browser, new URL(urlPath, siteUrl).href);
 
 describe('commitments across years, in the browser', () => {
   it('shows a 2021 promise with its explicit 2022 follow-up and its evidence, and follows it to the 2022 report', async () => {

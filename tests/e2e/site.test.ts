@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { validateReports } from '../../src/lib/validate-reports.ts';
 import { listReportFiles, reportIdFromPath } from '../../src/node/content-source.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
-import { findAccessibilityViolations, launchBrowser } from './browser.ts';
+import { findAccessibilityViolations, launchBrowser, openPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
 const base = inject('siteBase');
@@ -38,11 +38,7 @@ afterAll(async () => {
 });
 
 async function open(urlPath: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  page = await browser.newPage({ colorScheme: options.colorScheme ?? 'light' });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(new URL(urlPath, siteUrl).href);
-  expect(errors).toEqual([]);
+  page = await openPage(browser, new URL(urlPath, siteUrl).href, options);
   return page;
 }
 
@@ -144,6 +140,56 @@ describe('searching the archive', () => {
     expect(await search.getByLabel('检索词', { exact: true }).inputValue()).toBe(phrase);
     expect(await search.getByLabel('单位', { exact: true }).inputValue()).toBe(unit);
     await search.close();
+  });
+
+  it('highlights the phrase on the report a result opens, and clears the highlights on request', async () => {
+    const search = await open(`search/?q=${encodeURIComponent(phrase)}`);
+    await expect.poll(() => search.locator('[data-search-results] > li').count(), { timeout: 15_000 }).toBe(containing.length);
+    const href = (await search.locator('[data-search-results] h3 a').first().getAttribute('href'))!;
+    expect(new URL(href, search.url()).searchParams.get('hl')).toBe(phrase);
+    await search.locator('[data-search-results] h3 a').first().click();
+    await search.waitForURL(`**${base}reports/**`);
+    const opened = samples.find((s) => decodeURIComponent(new URL(search.url()).pathname) === `${base}reports/${s.id}/`)!;
+    const expectedCount = opened.body.split(phrase).length - 1;
+    const marks = search.locator('.report-body mark.search-hit');
+    await expect.poll(() => marks.count()).toBeGreaterThanOrEqual(expectedCount);
+    // Every highlight reads as the phrase once its pieces are joined (a match may span several elements).
+    const joined = await search.locator('.report-body').evaluate((body) => {
+      const texts: string[] = [];
+      let current = '';
+      let last: Element | null = null;
+      for (const mark of body.querySelectorAll('mark.search-hit')) {
+        const adjacent = last && last.nextSibling === mark;
+        if (!adjacent && current) texts.push(current), (current = '');
+        current += mark.textContent;
+        last = mark;
+      }
+      if (current) texts.push(current);
+      return texts;
+    });
+    expect(joined.length).toBe(expectedCount);
+    expect(new Set(joined)).toEqual(new Set([phrase]));
+    expect(await findAccessibilityViolations(search)).toEqual([]);
+    await search.getByRole('button', { name: '清除高亮' }).click();
+    expect(await marks.count()).toBe(0);
+    expect(new URL(search.url()).searchParams.has('hl')).toBe(false);
+    await search.close();
+  });
+
+  it('scrolls to the first highlight when the link has no section hash, and says when nothing matched', async () => {
+    const sample = containing[0]!;
+    const report = await open(`reports/${sample.id}/?hl=${encodeURIComponent(phrase)}`);
+    const first = report.locator('.report-body mark.search-hit').first();
+    await expect.poll(() => first.isVisible()).toBe(true);
+    await expect.poll(() => first.evaluate((mark) => {
+      const box = mark.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    })).toBe(true);
+    await report.close();
+    const none = await open(`reports/${sample.id}/?hl=${encodeURIComponent('人工智能大模型')}`);
+    expect(await none.locator('mark.search-hit').count()).toBe(0);
+    expect(await none.locator('.highlight-bar').textContent()).toContain('没有找到');
+    await none.close();
   });
 
   it('searches from the header box of any page, focused with the / key', async () => {

@@ -37,7 +37,7 @@ describe('buildSearchIndex', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianjian-search-index-'));
   const spaced = path.join(tmp, 'spaced');
   const plain = path.join(tmp, 'plain');
-  let summary: { pageCount: number; errors: string[] };
+  let summary: { pageCount: number; recordCount: number; errors: string[] };
 
   beforeAll(async () => {
     summary = await buildSearchIndex({
@@ -51,7 +51,7 @@ describe('buildSearchIndex', () => {
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('writes one zh-cn index with every page', () => {
-    expect(summary).toEqual({ pageCount: 3, errors: [] });
+    expect(summary).toEqual({ pageCount: 3, recordCount: 0, errors: [] });
     const entry = JSON.parse(fs.readFileSync(path.join(spaced, 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
     expect(entry.languages['zh-cn'].page_count).toBe(3);
@@ -80,4 +80,29 @@ describe('buildSearchIndex', () => {
     const entry = JSON.parse(fs.readFileSync(path.join(plain, 'pagefind-entry.json'), 'utf8'));
     expect(entry.include_characters).not.toContain('，');
   });
+});
+
+describe('buildSearchIndex with custom records', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianjian-search-records-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('indexes each record with its transformed text, meta and filters, besides the pages', async () => {
+    const summary = await buildSearchIndex({
+      pages: pages.slice(0, 1),
+      records: [{ url: '/seed/1/#c-1', content: '开展巡回指导※试点', meta: { title: '承诺' }, filters: { type: ['commitment'] } }],
+      outputPath: tmp,
+      transformHtml: spaceCjkHtml,
+      transformText: (text) => [...text].join(' '),
+      includeCharacters: collectIncludeCharacters,
+    });
+    expect(summary).toEqual({ pageCount: 1, recordCount: 1, errors: [] });
+    const record = readFragments(tmp).find((f) => f.url === '/seed/1/#c-1')!;
+    expect(record.content).toBe('开 展 巡 回 指 导 ※ 试 点');
+    expect(record.meta['title']).toBe('承诺');
+    expect(record.filters).toEqual({ type: ['commitment'] });
+    const entry = JSON.parse(fs.readFileSync(path.join(tmp, 'pagefind-entry.json'), 'utf8'));
+    expect(entry.languages['zh-cn'].page_count).toBe(2);
+    // The marks of the records count as words too.
+    expect(entry.include_characters).toEqual(expect.arrayContaining(['※']));
+  }, 60_000);
 });

@@ -1,0 +1,250 @@
+/**
+ * The search page against ground truth: for a fixed set of queries, the reports it lists must be
+ * exactly those whose text contains the phrase (normalised on both sides, src/lib/text-normalize.ts),
+ * on the sample archive and on the real government work reports of ../shared/corpus.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { normalizeText } from '../../src/lib/text-normalize.ts';
+import { runCli, sharedDir } from '../helpers/run-cli.ts';
+import { launchBrowser, openPage } from './browser.ts';
+import { serveStatic } from './static-server.ts';
+import { type IndexedReport, containsPhrase, readIndexedReports, reportsContaining } from './search-truth.ts';
+
+/** The page lists at most this many results (src/components/search-page.ts). */
+const PAGE_LIMIT = 50;
+
+const SAMPLE_QUERIES = [
+  // terms
+  '三会一课', '巡回指导', '意识形态', '城市书房', '基层党组织', '理论学习中心组', '党风廉政建设', '主体责任', '疫情防控', '营商环境', '东城区', '学会党建', '落实',
+  // across word boundaries, quoted, single characters
+  '员干部', '中心组', '“三会一课”', '湖', '党', '书',
+  // digits, full-width digits
+  '集体学习26次', '２０２２', '2022年',
+];
+
+const CORPUS_QUERIES = [
+  // terms and long phrases
+  '改革开放', '社会主义市场经济', '国有企业改革', '营商环境', '意识形态', '党风廉政建设', '主体责任', '一岗双责', '疫情防控',
+  '供给侧结构性改革', '乡村振兴', '脱贫攻坚', '西部大开发', '南水北调', '三峡工程', '呼伦贝尔', '棚户区改造',
+  '全面建设小康社会', '坚持稳中求进工作总基调', '以经济建设为中心',
+  // substrings across word boundaries
+  '员干部', '革开', '济体制改', '场经济体',
+  // single characters
+  '宪', '鄂', '湖', '书',
+  // Chinese with digits, full-width digits, spaced digits (1998: "1 9 9 3 年3 月")
+  '1993年', '1993年3月', '1997年', '１９７９年', '２０２２', '2022年', '3000万',
+  // traditional text (1954) through simplified queries
+  '中华人民共和国宪法', '过渡时期的总任务', '国家的社会主义工业化', '人民代表大会',
+];
+
+/** Verified absent below (the test fails if one is not). */
+const ABSENT = ['人工智能大模型', '第二议题', '元宇宙', '量子纠缠通信', '躺平', '海拉尔区卫星发射中心', '明湖市东城区人民政府', '三会一课制度落实情况'];
+
+interface Shown {
+  status: string;
+  /** Decoded pathnames of the result links. */
+  paths: string[];
+  /** Text of each <mark> of the first result's excerpt. */
+  firstMarks: string[];
+}
+
+/** Types the query into the search page, submits it and reads the results once they are in. */
+async function runQuery(page: Page, query: string): Promise<Shown> {
+  const input = page.getByLabel('检索词', { exact: true });
+  await input.fill(query);
+  await input.press('Enter');
+  await expect
+    .poll(async () => new URL(page.url()).searchParams.get('q') === query && !(await page.locator('[data-search-status]').textContent())?.startsWith('正在检索'), { timeout: 20_000 })
+    .toBe(true);
+  const status = (await page.locator('[data-search-status]').textContent()) ?? '';
+  const paths = await page.locator('[data-search-results] > li h3 a').evaluateAll((links) => links.map((a) => decodeURIComponent((a as HTMLAnchorElement).pathname)));
+  const firstMarks = await page.locator('[data-search-results] > li').first().locator('.excerpt mark').allTextContents().catch(() => []);
+  return { status, paths, firstMarks };
+}
+
+function totalOf(status: string): number | undefined {
+  const match = /找到 (\d+) 篇报告/.exec(status);
+  return match ? Number(match[1]) : undefined;
+}
+
+function checkQuery(shown: Shown, expectedIds: string[], base: string, query: string): void {
+  const expectedPaths = expectedIds.map((id) => `${base}reports/${id}/`).sort();
+  if (expectedIds.length === 0) {
+    expect(shown.paths, query).toEqual([]);
+    expect(shown.status, query).toContain('没有找到');
+    return;
+  }
+  expect(totalOf(shown.status), `${query}: ${shown.status}`).toBe(expectedIds.length);
+  if (expectedIds.length <= PAGE_LIMIT) {
+    expect([...shown.paths].sort(), query).toEqual(expectedPaths);
+  } else {
+    expect(shown.paths, query).toHaveLength(PAGE_LIMIT);
+    expect(shown.paths.filter((p) => !expectedPaths.includes(p)), query).toEqual([]);
+  }
+  // The whole phrase reads as one highlight in the first result's excerpt.
+  const needle = normalizeText(query.replace(/^[“"]|[”"]$/g, ''));
+  expect(shown.firstMarks.some((mark) => normalizeText(mark).includes(needle)), `${query}: ${shown.firstMarks.join('|')}`).toBe(true);
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const openSearch = (siteUrl: string, query = ''): Promise<Page> => openPage(browser, new URL(`search/${query}`, siteUrl).href);
+
+describe('query set on the sample archive', () => {
+  const siteUrl = inject('siteUrl');
+  const base = inject('siteBase');
+  const reports = readIndexedReports(inject('siteDir'));
+  let page: Page;
+  beforeAll(async () => {
+    page = await openSearch(siteUrl);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  for (const query of [...SAMPLE_QUERIES, ...ABSENT]) {
+    it(`finds exactly the reports containing ${query}`, async () => {
+      const expected = reportsContaining(reports, query);
+      if (ABSENT.includes(query)) expect(expected).toEqual([]);
+      checkQuery(await runQuery(page, query), expected, base, query);
+    });
+  }
+
+  it('只看承诺 finds the commitment about 巡回指导 as one result linking to its anchor', async () => {
+    const query = '巡回指导常态化';
+    const commitments = readdirSync(path.join(inject('siteDir'), 'data/reports'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+      .flatMap((entry) => {
+        const data = JSON.parse(readFileSync(path.join(entry.parentPath, entry.name), 'utf8')) as { id: string; commitments: { text: string; anchor: string }[] };
+        return data.commitments.filter((c) => containsPhrase(normalizeText(c.text), query)).map((c) => ({ id: data.id, anchor: c.anchor }));
+      });
+    expect(commitments).toHaveLength(1);
+    const [commitment] = commitments;
+    // The same phrase as a page search finds the whole report (and more than the commitment).
+    const search = await openSearch(siteUrl, `?q=${encodeURIComponent(query)}`);
+    await expect.poll(() => search.locator('[data-search-results] > li').count(), { timeout: 15_000 }).toBe(reportsContaining(reports, query).length);
+    await search.getByLabel('只看承诺').check();
+    const results = search.locator('[data-search-results] > li');
+    await expect.poll(() => search.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toBe('找到 1 条承诺。');
+    expect(await results.count()).toBe(1);
+    expect(new URL(search.url()).searchParams.get('only')).toBe('commitments');
+    const link = results.locator('h3 a');
+    const href = new URL((await link.getAttribute('href'))!, search.url());
+    expect(decodeURIComponent(href.pathname)).toBe(`${base}reports/${commitment!.id}/`);
+    expect(href.hash).toBe(`#${commitment!.anchor}`);
+    expect(normalizeText((await link.textContent()) ?? '')).toContain(normalizeText(query));
+    expect(await results.locator('.section-path').textContent()).toContain('›');
+    await link.click();
+    await search.waitForURL(`**${base}reports/**`);
+    expect(await search.locator(`.report-body [id="${commitment!.anchor}"] mark.search-hit`).count()).toBeGreaterThan(0);
+    await search.close();
+    // A shared link keeps the toggle.
+    const shared = await openSearch(siteUrl, `?q=${encodeURIComponent(query)}&only=commitments`);
+    await expect.poll(() => shared.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toBe('找到 1 条承诺。');
+    expect(await shared.getByLabel('只看承诺').isChecked()).toBe(true);
+    await shared.close();
+  });
+
+  it('the role facet 问题 narrows a query to the reports whose problems section contains it', async () => {
+    const candidates = ['意识形态', '党风廉政建设', '主体责任', '理论学习', '学习', '不够', '党建', '落实'];
+    const query = candidates.find((q) => {
+      const inProblems = reportsContaining(reports, q, 'problems').length;
+      return inProblems > 0 && inProblems < reportsContaining(reports, q).length;
+    });
+    expect(query).toBeDefined();
+    const expected = reportsContaining(reports, query!, 'problems');
+    const search = await openSearch(siteUrl, `?q=${encodeURIComponent(query!)}`);
+    const results = search.locator('[data-search-results] > li');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(reportsContaining(reports, query!).length);
+    await search.getByLabel('章节', { exact: true }).selectOption('problems');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(expected.length);
+    expect(new URL(search.url()).searchParams.get('role')).toBe('problems');
+    const paths = await results.locator('h3 a').evaluateAll((links) => links.map((a) => decodeURIComponent((a as HTMLAnchorElement).pathname)));
+    expect(paths.sort()).toEqual(expected.map((id) => `${base}reports/${id}/`).sort());
+    // Each result links into the problems part of its report.
+    for (const href of await results.locator('h3 a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).hash))) {
+      expect(href).toMatch(/^#s-\d/);
+    }
+    await search.close();
+  });
+});
+
+describe('query set on the imported government work reports (../shared/corpus)', () => {
+  const base = '/corpus/';
+  let tempRoot: string;
+  let siteUrl: string;
+  let reports: IndexedReport[];
+  let close: (() => Promise<void>) | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    tempRoot = mkdtempSync(path.join(tmpdir(), 'nianjian-corpus-'));
+    const reportsDir = path.join(tempRoot, 'content/reports');
+    for (const [folder, unit] of [['gov-work-reports', '国务院'], ['hailar-district-gov-work-reports', '海拉尔区人民政府']] as const) {
+      const imported = runCli(['import', path.join(sharedDir, 'corpus', folder), '--out', reportsDir, '--unit', unit, '--kind', '政府工作报告']);
+      if (imported.status !== 0) throw new Error(`导入失败：\n${imported.stdout}\n${imported.stderr}`);
+    }
+    const siteDir = path.join(tempRoot, 'site');
+    const built = runCli(['build', '--content', path.join(tempRoot, 'content'), '--out', siteDir, '--base', base, '--quiet']);
+    if (built.status !== 0) throw new Error(`语料构建失败：\n${built.stdout}\n${built.stderr}`);
+    reports = readIndexedReports(siteDir);
+    const server = await serveStatic(siteDir, base);
+    close = server.close;
+    siteUrl = server.url;
+    page = await openSearch(siteUrl);
+  });
+  afterAll(async () => {
+    await page?.close();
+    await close?.();
+    if (tempRoot) rmSync(tempRoot, { recursive: true, force: true });
+  });
+
+  it('imported every report of the corpus', () => {
+    expect(reports).toHaveLength(61);
+  });
+
+  for (const query of [...CORPUS_QUERIES, ...ABSENT]) {
+    it(`finds exactly the reports containing ${query}`, async () => {
+      const expected = reportsContaining(reports, query);
+      if (ABSENT.includes(query)) expect(expected).toEqual([]);
+      checkQuery(await runQuery(page, query), expected, base, query);
+    });
+  }
+
+  it('finds 1998’s spaced "1 9 9 3 年" with 1993年, and highlights it on the report', async () => {
+    expect(reportsContaining(reports, '1993年')).toContain('1998/国务院-政府工作报告');
+    const report = await browser.newPage();
+    await report.goto(new URL(`reports/1998/国务院-政府工作报告/?hl=${encodeURIComponent('1993年3月')}`, siteUrl).href);
+    expect(await report.locator('.report-body mark.search-hit').allTextContents()).toContain('1 9 9 3 年3 月');
+    await report.close();
+  });
+
+  it('finds and highlights a phrase the source breaks across two paragraphs (2017: 把党风 / 廉政建设)', async () => {
+    expect(reportsContaining(reports, '党风廉政建设')).toContain('2017/国务院-政府工作报告');
+    const report = await browser.newPage();
+    await report.goto(new URL(`reports/2017/国务院-政府工作报告/?hl=${encodeURIComponent('党风廉政建设')}`, siteUrl).href);
+    const marks = report.locator('.report-body mark.search-hit');
+    expect(await marks.allTextContents()).toEqual(['党风', '廉政建设']);
+    expect(await marks.evaluateAll((all) => all.map((mark) => mark.parentElement!.tagName))).toEqual(['P', 'P']);
+    await report.close();
+  });
+
+  it('highlights a simplified query in the traditional text of 1954', async () => {
+    const report = await browser.newPage();
+    await report.goto(new URL(`reports/1954/国务院-政府工作报告/?hl=${encodeURIComponent('中华人民共和国宪法')}`, siteUrl).href);
+    const marks = await report.locator('.report-body mark.search-hit').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set(['中華人民共和國憲法']));
+    await report.close();
+  });
+});
