@@ -11,6 +11,7 @@ import { siteConfigFileName } from '../node/content-source.ts';
 import { importExtensions, readReportInput, type ReportInput } from '../node/read-report-input.ts';
 import { parseCommandArgs } from './args.ts';
 import { CliError } from './cli-error.ts';
+import { createProgressBar } from './progress.ts';
 
 interface Planned {
   file: string;
@@ -165,7 +166,12 @@ export async function runImport(args: string[]): Promise<number> {
   if (overrides.title && files.length > 1) throw new CliError('--title 只能用于导入单个文件', 2);
 
   const items: Planned[] = [];
-  for (const file of files) items.push(await plan(file, overrides, kinds));
+  const progress = createProgressBar(files.length, '读取与分析');
+  for (const file of files) {
+    items.push(await plan(file, overrides, kinds));
+    progress.tick();
+  }
+  progress.done();
   separateCollisions(items);
 
   const dryRun = values['dry-run'] === true;
