@@ -192,6 +192,24 @@ describe('searching the archive', () => {
     await none.close();
   });
 
+  it('lists matches under the header box, and arrows and Enter open one', async () => {
+    const home = await open('years/');
+    await home.keyboard.press('/');
+    await home.keyboard.type(phrase);
+    const options = home.locator('#header-results [role="option"]');
+    await expect.poll(() => options.count(), { timeout: 15_000 }).toBe(Math.min(containing.length, 8));
+    expect(await home.locator('#header-q').getAttribute('aria-expanded')).toBe('true');
+    await home.keyboard.press('ArrowDown');
+    await home.keyboard.press('ArrowDown');
+    expect(await home.locator('#header-q').getAttribute('aria-activedescendant')).toBe('header-result-1');
+    const chosen = await options.nth(1).getAttribute('data-href');
+    expect(await findAccessibilityViolations(home)).toEqual([]);
+    await home.keyboard.press('Enter');
+    await home.waitForURL((url) => url.href.includes('/reports/') && url.searchParams.get('hl') === phrase);
+    expect(new URL(home.url()).pathname).toBe(new URL(chosen!, home.url()).pathname);
+    await home.close();
+  });
+
   it('searches from the header box of any page, focused with the / key', async () => {
     const home = await open('');
     await home.keyboard.press('/');
