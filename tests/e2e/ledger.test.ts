@@ -88,3 +88,19 @@ describe('commitments across years, in the browser', () => {
     });
   }
 });
+
+describe('comparing any two reports in the browser', () => {
+  it('compares two reports two years apart, from the per-report data, with the same markup as the pre-built pages', async () => {
+    const page = await open('compare/');
+    await page.getByLabel('较早的报告').selectOption('2021/明湖市文化广电和旅游局-工作总结');
+    await page.getByLabel('较晚的报告').selectOption('2023/明湖市文化广电和旅游局-工作总结');
+    await page.getByRole('button', { name: '对比' }).click();
+    await expect.poll(() => page.locator('[data-compare-sections] .diff-paired').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('[data-compare-sections] ins').count()).toBeGreaterThan(10);
+    const row = page.locator('[data-compare-metrics] tr', { hasText: '接待游客' }).first();
+    expect((await row.locator('td').allTextContents()).slice(1, 3)).toEqual(['386.5万人次', '528.7万人次']);
+    expect(new URL(page.url()).searchParams.get('a')).toBe('2021/明湖市文化广电和旅游局-工作总结');
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

@@ -11,7 +11,9 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute<{ entry: ReportEntry }> = async ({ props }) => {
   const { remarkPluginFrontmatter } = await render(props.entry);
   const report = toSummary(props.entry);
-  return new Response(JSON.stringify({ ...report, ...remarkPluginFrontmatter['analysis'], title: report.title, year: report.year }, null, 2), {
+  // The outline carries each section's paragraphs: the browser compares any two reports from these files.
+  const body = { ...report, ...remarkPluginFrontmatter['analysis'], title: report.title, year: report.year, outline: remarkPluginFrontmatter['outline'] };
+  return new Response(JSON.stringify(body, null, 2), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 };
