@@ -31,6 +31,17 @@ describe('commitments across years, in the browser', () => {
     await page.close();
   });
 
+  it('shows 2022 promises with their 2023 follow-ups, explicit and suggested', async () => {
+    const page = await open('commitments/2022/');
+    const explicit = page.locator('[data-ledger-item]', { has: page.locator('.commitment-story li', { hasText: /^2023年报告回应（(落实|推进中|未落实|调整)）/ }) });
+    expect(await explicit.count()).toBeGreaterThanOrEqual(4);
+    const suggested = page.locator('[data-ledger-item][data-status="有建议"]', { has: page.locator('.suggested', { hasText: '· 2023年：' }) });
+    expect(await suggested.count()).toBeGreaterThan(0);
+    await suggested.first().locator('summary').click();
+    expect(await suggested.first().locator('.suggested').first().isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('marks automatic suggestions as such, with a score', async () => {
     const page = await open('commitments/2021/');
     const suggested = page.locator('[data-ledger-item][data-status="有建议"]').first();

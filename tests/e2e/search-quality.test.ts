@@ -247,4 +247,25 @@ describe('query set on the imported government work reports (../shared/corpus)',
     expect(new Set(marks)).toEqual(new Set(['中華人民共和國憲法']));
     await report.close();
   });
+  it('compares the national 2025 report with 2024 in the browser: the three parts side by side', async () => {
+    const compare = await openPage(browser, new URL('compare/2025/国务院-政府工作报告/', siteUrl).href);
+    const headings = compare.locator('.diff > .diff-pair > .diff-columns');
+    expect(await headings.locator('.diff-old > h3').allTextContents()).toEqual([
+      '一、2023年工作回顾', '二、2024年经济社会发展总体要求和政策取向', '三、2024年政府工作任务',
+    ]);
+    expect(await headings.locator('.diff-new > h3').allTextContents()).toEqual([
+      '一、2024年工作回顾', '二、2025年经济社会发展总体要求和政策取向', '三、2025年政府工作任务',
+    ]);
+    expect(await compare.locator('.diff-new ins').count()).toBeGreaterThan(20);
+    await compare.close();
+  });
+
+  it('charts the national GDP growth target year by year in the browser', async () => {
+    const trends = await openPage(browser, new URL('units/国务院/trends/', siteUrl).href);
+    const figure = trends.locator('figure.trend').filter({ has: trends.locator('figcaption', { hasText: /^国内生产总值增长（%，目标）$/ }) });
+    const rows = await figure.locator('tbody tr').allTextContents();
+    for (const row of ['20147.5%左右', '20186.5%左右', '20255%左右']) expect(rows).toContain(row);
+    expect(await figure.locator('svg[role="img"]').count()).toBe(1);
+    await trends.close();
+  });
 });
