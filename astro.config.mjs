@@ -7,7 +7,7 @@ import { nianjian } from './src/integrations/nianjian.ts';
 import { resolveContentSource, visibilityFromEnv } from './src/node/content-source.ts';
 import remarkPublicFilter from './src/plugins/remark-public-filter.ts';
 import remarkReportStructure from './src/plugins/remark-report-structure.ts';
-import { mergeRoleKeywords } from './src/lib/section-roles.ts';
+import { mergeRoleKeywords } from './src/lib/structure/section-roles.ts';
 
 // The CLI passes its options through the environment so that `astro` itself sees the same build.
 const source = resolveContentSource();

@@ -1,5 +1,5 @@
 /**
- * Follow-up suggestion quality (src/lib/follow-up.ts).
+ * Follow-up suggestion quality (src/lib/compare/follow-up.ts).
  *
  *   npx node bench/follow-up-quality.ts [--all] [--seed N]
  *
@@ -16,10 +16,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeReportParts, textToBlocks } from '../src/lib/analyze.ts';
-import { DEFAULT_THRESHOLD, suggestFollowUps, type ExplicitFollowUp, type FollowUpSuggestion, type SeriesReport } from '../src/lib/follow-up.ts';
+import { analyzeReportParts, textToBlocks } from '../src/lib/structure/analyze.ts';
+import { DEFAULT_THRESHOLD, suggestFollowUps, type ExplicitFollowUp, type FollowUpSuggestion, type SeriesReport } from '../src/lib/compare/follow-up.ts';
 import { parseFrontmatter } from '../src/lib/frontmatter.ts';
-import { readMarkdownBlocks } from '../src/lib/markdown-blocks.ts';
+import { readMarkdownBlocks } from '../src/lib/structure/markdown-blocks.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');

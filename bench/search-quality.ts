@@ -1,6 +1,6 @@
 /**
  * Search quality, default Pagefind zh-CN indexing vs the spaced index
- * (src/lib/cjk-spacing.ts + src/search/client.ts), measured in headless
+ * (src/lib/search/cjk-spacing.ts + src/search/client.ts), measured in headless
  * Chromium on a small archive made from ../shared (seed + corpus).
  *
  *   npx node bench/search-quality.ts [--verbose] [--limit=N]
@@ -18,9 +18,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page as Page_ } from 'playwright-core';
-import { normalizeText } from '../src/lib/text-normalize.ts';
-import { collectIncludeCharacters, spaceCjkHtml } from '../src/lib/cjk-spacing.ts';
-import { buildSearchIndex } from '../src/lib/search-index.ts';
+import { normalizeText } from '../src/lib/search/text-normalize.ts';
+import { collectIncludeCharacters, spaceCjkHtml } from '../src/lib/search/cjk-spacing.ts';
+import { buildSearchIndex } from '../src/lib/search/search-index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(ROOT, '../shared');

@@ -1,8 +1,8 @@
-import { analyzeReport, textToBlocks, type AnalyzeInput } from '../lib/analyze.ts';
-import { ImportError } from '../lib/decode-text.ts';
-import { composeTitle, detectReportMetadata } from '../lib/report-metadata.ts';
+import { analyzeReport, textToBlocks, type AnalyzeInput } from '../lib/structure/analyze.ts';
+import { ImportError } from '../lib/import/decode-text.ts';
+import { composeTitle, detectReportMetadata } from '../lib/import/report-metadata.ts';
 import type { ReportFrontmatter } from '../lib/report-schema.ts';
-import { parseRoleOverrides } from '../lib/section-roles.ts';
+import { parseRoleOverrides } from '../lib/structure/section-roles.ts';
 import { readReportInput } from '../node/read-report-input.ts';
 import { parseCommandArgs } from './args.ts';
 import { CliError } from './cli-error.ts';

@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ImportError } from '../lib/decode-text.ts';
-import { importReport, type ImportedReport, type ImportOverrides } from '../lib/import-report.ts';
+import { ImportError } from '../lib/import/decode-text.ts';
+import { importReport, type ImportedReport, type ImportOverrides } from '../lib/import/import-report.ts';
 import { confidentialityLevels, type Confidentiality } from '../lib/report-schema.ts';
-import { skeletonPath } from '../lib/report-skeleton.ts';
+import { skeletonPath } from '../lib/import/report-skeleton.ts';
 import { defaultKinds, parseSiteConfigText, SiteConfigError } from '../lib/site-config.ts';
 import { formatReportProblem, validateReports } from '../lib/validate-reports.ts';
 import { writeFileAtomic } from '../node/atomic-write.ts';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createReportSkeleton, skeletonPath } from '../lib/report-skeleton.ts';
+import { createReportSkeleton, skeletonPath } from '../lib/import/report-skeleton.ts';
 import { writeFileAtomic } from '../node/atomic-write.ts';
 import { ContentSourceError, resolveContentSource } from '../node/content-source.ts';
 import { parseCommandArgs } from './args.ts';

@@ -1,7 +1,7 @@
 // Compares any two reports in the browser from the per-report data files the build writes,
 // with the same renderer the pre-built comparison pages use.
-import type { ReportAnalysis } from '../lib/analyze.ts';
-import type { Outline } from '../lib/outline.ts';
+import type { ReportAnalysis } from '../lib/structure/analyze.ts';
+import type { Outline } from '../lib/structure/outline.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-compare-form]');
 const status = document.querySelector<HTMLElement>('[data-compare-status]');
@@ -25,7 +25,7 @@ if (form && status && result && metricsBox && sectionsBox) {
     history.replaceState(null, '', `?${new URLSearchParams({ a: a.value, b: b.value })}`);
     status.textContent = '正在比较…';
     try {
-      const [view, first, second] = await Promise.all([import('../lib/compare-view.ts'), load(dataPath, a.value), load(dataPath, b.value)]);
+      const [view, first, second] = await Promise.all([import('../lib/compare/compare-view.ts'), load(dataPath, a.value), load(dataPath, b.value)]);
       const [before, after] = first.year <= second.year ? [first, second] : [second, first];
       const asInput = (report: ReportData) => ({ analysis: report, outline: report.outline, year: report.year });
       const metrics = view.renderMetricChangesHtml(asInput(before), asInput(after));

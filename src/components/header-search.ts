@@ -48,7 +48,7 @@ if (form && input && list) {
     // Loaded on first use, so pages that never search carry none of the search code.
     const [hits, { withHighlightParam }] = await Promise.all([
       client.then((c) => c.search(query, { filters: { type: 'report' }, limit: 8 })),
-      import('../lib/highlight.ts'),
+      import('../lib/search/highlight.ts'),
     ]);
     if (mine !== generation) return;
     list.replaceChildren(

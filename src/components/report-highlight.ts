@@ -1,6 +1,6 @@
 // Highlights the terms of a search (the `hl` parameter a search result carries) in the report text,
 // scrolls to the first one when the link has no section hash, and offers to clear the highlights.
-import { findHighlightRanges, highlightTermsFromQuery } from '../lib/highlight.ts';
+import { findHighlightRanges, highlightTermsFromQuery } from '../lib/search/highlight.ts';
 
 const SKIP = 'script, style, noscript, template, mark.search-hit';
 

@@ -1,4 +1,4 @@
-import { withHighlightParam } from '../lib/highlight.ts';
+import { withHighlightParam } from '../lib/search/highlight.ts';
 import { createSearchClient, type SearchHit } from '../search/client.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
@@ -26,7 +26,7 @@ function readState(params: URLSearchParams) {
 }
 
 /**
- * Which records a search reads (src/lib/search-records.ts): the pages by default, one record per
+ * Which records a search reads (src/lib/search/search-records.ts): the pages by default, one record per
  * report and role with a role, the commitments with 只看承诺. Each way, a report appears at most once
  * (a commitment is its own result).
  */

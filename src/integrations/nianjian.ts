@@ -2,9 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { collectIncludeCharacters, spaceCjkHtml, spaceCjkText } from '../lib/cjk-spacing.ts';
-import { buildSearchIndex, type SearchIndexPage, type SearchIndexRecord } from '../lib/search-index.ts';
-import { commitmentRecords, roleSectionPages, type ReportData } from '../lib/search-records.ts';
+import { collectIncludeCharacters, spaceCjkHtml, spaceCjkText } from '../lib/search/cjk-spacing.ts';
+import { buildSearchIndex, type SearchIndexPage, type SearchIndexRecord } from '../lib/search/search-index.ts';
+import { commitmentRecords, roleSectionPages, type ReportData } from '../lib/search/search-records.ts';
 import { type ContentSource, checkReportFiles, visibilityFromEnv } from '../node/content-source.ts';
 
 export interface NianjianOptions {
@@ -21,9 +21,9 @@ async function listHtmlFiles(dir: string): Promise<string[]> {
 
 /**
  * Indexes the written report pages. Pagefind reads a copy in which every CJK character stands apart
- * (src/lib/cjk-spacing.ts), so a search finds any run of characters, as Ctrl+F does; the pages stay as written.
+ * (src/lib/search/cjk-spacing.ts), so a search finds any run of characters, as Ctrl+F does; the pages stay as written.
  * Besides each page (type=report): one record per report and section role (type=section) and one per
- * commitment (type=commitment, from data/reports/<id>.json); why, in src/lib/search-records.ts.
+ * commitment (type=commitment, from data/reports/<id>.json); why, in src/lib/search/search-records.ts.
  */
 async function indexSite(outDir: string): Promise<number> {
   const pages: SearchIndexPage[] = [];

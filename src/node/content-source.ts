@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapePath } from 'tinyglobby';
 import { parseSiteConfigText, type SiteConfig, parseSiteConfig } from '../lib/site-config.ts';
-import { findFollowUpProblems } from '../lib/archive-analysis.ts';
-import { mergeRoleKeywords } from '../lib/section-roles.ts';
+import { findFollowUpProblems } from '../lib/compare/archive-analysis.ts';
+import { mergeRoleKeywords } from '../lib/structure/section-roles.ts';
 import { formatReportProblem, validateReports } from '../lib/validate-reports.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -3,11 +3,11 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeText, ImportError, type TextEncoding } from '../lib/decode-text.ts';
-import { readDocxParagraphs } from '../lib/docx-paragraphs.ts';
+import { decodeText, ImportError, type TextEncoding } from '../lib/import/decode-text.ts';
+import { readDocxParagraphs } from '../lib/import/docx-paragraphs.ts';
 import { FrontmatterError, parseFrontmatter } from '../lib/frontmatter.ts';
-import { readMarkdownBlocks } from '../lib/markdown-blocks.ts';
-import type { Block } from '../lib/outline.ts';
+import { readMarkdownBlocks } from '../lib/structure/markdown-blocks.ts';
+import type { Block } from '../lib/structure/outline.ts';
 
 export interface ReportInput {
   file: string;

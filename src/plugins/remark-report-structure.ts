@@ -5,9 +5,9 @@
 import type { Heading, Nodes, Paragraph, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { analyzeReportParts, toHeadingId, type ReportAnalysis } from '../lib/analyze.ts';
-import { flattenOutline, type Block } from '../lib/outline.ts';
-import { parseRoleOverrides, type RoleKeywords } from '../lib/section-roles.ts';
+import { analyzeReportParts, toHeadingId, type ReportAnalysis } from '../lib/structure/analyze.ts';
+import { flattenOutline, type Block } from '../lib/structure/outline.ts';
+import { parseRoleOverrides, type RoleKeywords } from '../lib/structure/section-roles.ts';
 
 export interface RemarkReportStructureOptions {
   keywords?: RoleKeywords;

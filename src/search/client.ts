@@ -1,5 +1,5 @@
 /**
- * Browser search over the spaced Pagefind index (src/lib/cjk-spacing.ts).
+ * Browser search over the spaced Pagefind index (src/lib/search/cjk-spacing.ts).
  *
  * A query becomes one quoted phrase per term (which pages match: each phrase
  * is searched on its own and the results intersected, since Pagefind reads
@@ -8,9 +8,9 @@
  * loaded, checked and re-ranked by exact occurrences, and their excerpts and
  * titles cleaned of the index spacing.
  */
-import { parseSearchQuery, toPagefindQuery, type SearchTerm } from '../lib/search-query.ts';
-import { cleanSearchExcerpt, cleanSearchText, excerptText, highlightTerms } from '../lib/search-excerpt.ts';
-import { countTermOccurrences, rerankResults, type RankableText } from '../lib/search-rank.ts';
+import { parseSearchQuery, toPagefindQuery, type SearchTerm } from '../lib/search/search-query.ts';
+import { cleanSearchExcerpt, cleanSearchText, excerptText, highlightTerms } from '../lib/search/search-excerpt.ts';
+import { countTermOccurrences, rerankResults, type RankableText } from '../lib/search/search-rank.ts';
 
 export interface SearchHit {
   url: string;

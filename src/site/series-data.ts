@@ -1,8 +1,8 @@
 import { render } from 'astro:content';
-import type { ReportAnalysis } from '../lib/analyze.ts';
-import { resolveFollowUps, type SeriesReport } from '../lib/follow-up.ts';
-import { buildLedger } from '../lib/ledger.ts';
-import type { Outline } from '../lib/outline.ts';
+import type { ReportAnalysis } from '../lib/structure/analyze.ts';
+import { resolveFollowUps, type SeriesReport } from '../lib/compare/follow-up.ts';
+import { buildLedger } from '../lib/compare/ledger.ts';
+import type { Outline } from '../lib/structure/outline.ts';
 import { type ReportEntry, loadArchive, maskerFor } from './archive-data.ts';
 
 export type ArchiveReport = SeriesReport & { kind: string; title: string; entry: ReportEntry };

@@ -109,7 +109,7 @@ describe('nianjian build (sample archive)', () => {
     }
   });
 
-  it('indexes one record per report and section role, and one per commitment (src/lib/search-records.ts)', () => {
+  it('indexes one record per report and section role, and one per commitment (src/lib/search/search-records.ts)', () => {
     const fragments = readPagefindFragments(outDir);
     const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(entry.languages['zh-cn'].page_count).toBe(fragments.length);

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { decodeText } from '../../src/lib/decode-text.ts';
-import { normalizeForLosslessCheck } from '../../src/lib/import-report.ts';
-import { renderMdxTextWithMdxJs } from '../lib/import-mdx-text.ts';
+import { decodeText } from '../../src/lib/import/decode-text.ts';
+import { normalizeForLosslessCheck } from '../../src/lib/import/import-report.ts';
+import { renderMdxTextWithMdxJs } from '../lib/import/import-mdx-text.ts';
 import { runCli, sharedDir } from '../helpers/run-cli.ts';
 
 /** A small seeded generator (mulberry32), so a failing case can be reproduced from its name. */

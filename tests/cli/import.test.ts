@@ -6,7 +6,7 @@ import { toString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importReport, normalizeForLosslessCheck } from '../../src/lib/import-report.ts';
+import { importReport, normalizeForLosslessCheck } from '../../src/lib/import/import-report.ts';
 import { repoRoot, runCli, sharedDir } from '../helpers/run-cli.ts';
 
 const seedTxt = path.join(sharedDir, 'seeds/000_b79b53dc5c4bd550.txt');

@@ -1,6 +1,6 @@
 /**
  * The search page against ground truth: for a fixed set of queries, the reports it lists must be
- * exactly those whose text contains the phrase (normalised on both sides, src/lib/text-normalize.ts),
+ * exactly those whose text contains the phrase (normalised on both sides, src/lib/search/text-normalize.ts),
  * on the sample archive and on the real government work reports of ../shared/corpus.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { normalizeText } from '../../src/lib/text-normalize.ts';
+import { normalizeText } from '../../src/lib/search/text-normalize.ts';
 import { runCli, sharedDir } from '../helpers/run-cli.ts';
 import { launchBrowser, openPage } from './browser.ts';
 import { serveStatic } from './static-server.ts';

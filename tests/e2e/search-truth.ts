@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { normalizeText } from '../../src/lib/text-normalize.ts';
+import { normalizeText } from '../../src/lib/search/text-normalize.ts';
 
 export interface IndexedReport {
   /** "2022/明湖市…-述职报告" */

@@ -1,0 +1,34 @@
+import { analyzeReportParts } from '../structure/analyze.ts';
+import { resolveFollowUps, type SeriesReport } from './follow-up.ts';
+import { readMarkdownBlocks } from '../structure/markdown-blocks.ts';
+import type { RoleKeywords } from '../structure/section-roles.ts';
+import { parseRoleOverrides } from '../structure/section-roles.ts';
+import type { ReportProblem, ValidReport } from '../validate-reports.ts';
+
+/** A validated report analysed as the build analyses it, ready for follow-up matching and comparison. */
+export function analyzeValidReport(report: ValidReport & { id: string }, keywords?: RoleKeywords): SeriesReport {
+  const blocks = readMarkdownBlocks(report.body, { mdx: /\.mdx$/i.test(report.path) });
+  const sectionRoles = parseRoleOverrides(report.data.sectionRoles);
+  const { analysis, outline } = analyzeReportParts({
+    blocks,
+    title: report.data.title,
+    year: report.data.year,
+    ...(sectionRoles ? { sectionRoles } : {}),
+    ...(keywords ? { keywords } : {}),
+  });
+  return { id: report.id, year: report.data.year, unit: report.data.unit, analysis, outline, followUps: report.data.followUps };
+}
+
+/** Follow-ups that point at a report, commitment or section that does not exist, as build problems. */
+export function findFollowUpProblems(reports: readonly (ValidReport & { id: string })[], keywords?: RoleKeywords): ReportProblem[] {
+  if (!reports.some((report) => report.data.followUps.length > 0)) return [];
+  const analysed = reports.map((report) => analyzeValidReport(report, keywords));
+  const pathOf = new Map(reports.map((report) => [report.id, report.path]));
+  // Suggestions are not needed to check references; k: 0 skips ranking.
+  const { errors } = resolveFollowUps(analysed, { k: 0 });
+  return errors.map((error) => ({
+    path: pathOf.get(error.report) ?? error.report,
+    field: 'followUps',
+    message: `${error.commitment}：${error.message}`,
+  }));
+}

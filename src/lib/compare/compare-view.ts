@@ -1,0 +1,58 @@
+import type { AnalyzedMetric } from '../structure/analyze.ts';
+import { alignSections, compareMetrics, diffWords, type DiffRun, type MetricChange, type ReportWithBodies, type SectionPair } from './compare.ts';
+import { flattenOutline } from '../structure/outline.ts';
+import { formatMetricValue } from '../structure/report-view.ts';
+
+/** The HTML of a comparison, built the same way at build time (pre-rendered pages) and in the browser (any two reports). */
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function side(runs: DiffRun[], keep: 'delete' | 'insert'): string {
+  const tag = keep === 'delete' ? 'del' : 'ins';
+  return runs
+    .filter((run) => run.type === 'equal' || run.type === keep)
+    .map((run) => (run.type === 'equal' ? escapeHtml(run.text) : `<${tag}>${escapeHtml(run.text)}</${tag}>`))
+    .join('');
+}
+
+function renderPairs(pairs: readonly SectionPair[], bodies: [Map<string, string>, Map<string, string>], depth: number): string {
+  const h = `h${Math.min(depth, 4)}`;
+  return pairs
+    .map((pair) => {
+      const oldText = pair.before ? bodies[0].get(pair.before.id) ?? '' : '';
+      const newText = pair.after ? bodies[1].get(pair.after.id) ?? '' : '';
+      const runs = pair.status === 'paired' ? diffWords(oldText, newText) : [];
+      const oldBody = pair.status === 'paired' ? `<p>${side(runs, 'delete')}</p>` : pair.status === 'removed' ? `<p class="diff-only"><del>${escapeHtml(oldText)}</del></p>` : '';
+      const newBody = pair.status === 'paired' ? `<p>${side(runs, 'insert')}</p>` : pair.status === 'added' ? `<p class="diff-only"><ins>${escapeHtml(newText)}</ins></p>` : '';
+      const note = pair.status === 'paired' ? '' : `<p class="meta-line">${pair.status === 'added' ? '新增章节' : '删去的章节'}</p>`;
+      return (
+        `<section class="diff-pair diff-${pair.status}"><div class="diff-columns">` +
+        `<div class="diff-old"><${h}>${escapeHtml(pair.before?.title ?? '（无对应章节）')}</${h}>${oldBody}</div>` +
+        `<div class="diff-new"><${h}>${escapeHtml(pair.after?.title ?? '（无对应章节）')}</${h}>${newBody}</div>` +
+        `</div>${note}${renderPairs(pair.children, bodies, depth + 1)}</section>`
+      );
+    })
+    .join('');
+}
+
+const bodiesOf = (report: ReportWithBodies) => new Map(flattenOutline(report.outline).map((section) => [section.id, section.body.join('\n')]));
+
+/** Sections aligned by role and heading, each pair with a word-level diff; added and removed sections marked. */
+export function renderSectionDiffHtml(before: ReportWithBodies, after: ReportWithBodies, depth = 3): string {
+  return renderPairs(alignSections(before, after), [bodiesOf(before), bodiesOf(after)], depth);
+}
+
+const formatChange = (item: MetricChange) =>
+  `${item.change > 0 ? '+' : ''}${Number(item.change.toFixed(2))}${item.changePercent === null ? '' : `（${item.changePercent > 0 ? '+' : ''}${item.changePercent.toFixed(1)}%）`}${item.unit}`;
+
+const cell = (metric: AnalyzedMetric) => `<td title="${escapeHtml(metric.sentence)}">${escapeHtml(formatMetricValue(metric))}</td>`;
+
+/** The metrics both reports give, with the change; `count` is how many rows there are. */
+export function renderMetricChangesHtml(before: ReportWithBodies & { year: number }, after: ReportWithBodies & { year: number }): { html: string; count: number } {
+  const changes = compareMetrics(before.analysis, after.analysis);
+  const rows = changes.map((item) => `<tr><td>${escapeHtml(item.label)}</td>${cell(item.before)}${cell(item.after)}<td>${escapeHtml(formatChange(item))}</td></tr>`).join('');
+  const html =
+    `<table class="metric-table"><thead><tr><th scope="col">指标</th><th scope="col">${before.year}年</th><th scope="col">${after.year}年</th><th scope="col">变化</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table>`;
+  return { html, count: changes.length };
+}

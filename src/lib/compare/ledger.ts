@@ -1,0 +1,54 @@
+import type { AnalyzedCommitment } from '../structure/analyze.ts';
+import type { ResolvedFollowUp, SeriesReport } from './follow-up.ts';
+
+/** Where a commitment stands: an explicit status from a later report, a suggestion only, or nothing yet. */
+export type LedgerStatus = '落实' | '推进中' | '未落实' | '调整' | '有建议' | '未见后续' | '尚无后续报告';
+
+export const ledgerStatuses: readonly LedgerStatus[] = ['落实', '推进中', '未落实', '调整', '有建议', '未见后续', '尚无后续报告'];
+
+export interface LedgerEntry {
+  key: string;
+  reportId: string;
+  year: number;
+  unit: string;
+  kind: string;
+  commitment: AnalyzedCommitment;
+  status: LedgerStatus;
+  followUp: ResolvedFollowUp | undefined;
+}
+
+/**
+ * Every commitment of the archive with its status. The latest explicit follow-up decides; without one,
+ * a suggestion means "有建议", and a commitment whose unit has no later report is still open ("尚无后续报告").
+ */
+export function buildLedger(
+  reports: readonly (SeriesReport & { kind: string })[],
+  followUps: readonly ResolvedFollowUp[],
+): LedgerEntry[] {
+  const byKey = new Map(followUps.map((followUp) => [followUp.commitmentKey, followUp]));
+  const entries: LedgerEntry[] = [];
+  for (const report of reports) {
+    const hasLater = reports.some((other) => other.unit === report.unit && other.year > report.year);
+    for (const commitment of report.analysis.commitments) {
+      const key = `${report.id}#${commitment.id}`;
+      const followUp = byKey.get(key);
+      const latest = [...(followUp?.explicit ?? [])].sort((a, b) => b.year - a.year)[0];
+      const status: LedgerStatus = latest
+        ? latest.status
+        : (followUp?.suggested.length ?? 0) > 0
+          ? '有建议'
+          : hasLater
+            ? '未见后续'
+            : '尚无后续报告';
+      entries.push({ key, reportId: report.id, year: report.year, unit: report.unit, kind: report.kind, commitment, status, followUp });
+    }
+  }
+  return entries.sort((a, b) => b.year - a.year || a.unit.localeCompare(b.unit, 'zh-CN') || a.commitment.id.localeCompare(b.commitment.id, 'en', { numeric: true }));
+}
+
+/** How many commitments have each status. */
+export function countStatuses(entries: readonly LedgerEntry[]): Record<LedgerStatus, number> {
+  const counts = Object.fromEntries(ledgerStatuses.map((status) => [status, 0])) as Record<LedgerStatus, number>;
+  for (const entry of entries) counts[entry.status] += 1;
+  return counts;
+}

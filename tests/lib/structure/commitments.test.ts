@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { textToBlocks } from '../../../src/lib/structure/analyze.ts';
+import { extractCommitments } from '../../../src/lib/structure/commitments.ts';
+import { parseOutline } from '../../../src/lib/structure/outline.ts';
+import { assignSectionRoles } from '../../../src/lib/structure/section-roles.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
+const shared = path.resolve(import.meta.dirname, '../../../../shared');
+const corpus = path.join(shared, 'corpus');
+
+function commitmentsOf(text: string) {
+  const blocks = textToBlocks(text);
+  const outline = parseOutline(blocks);
+  return { blocks, commitments: extractCommitments(outline, assignSectionRoles(outline)) };
+}
+
+describe('extractCommitments fixtures', () => {
+  const dirs = fs.readdirSync(fixtures).filter((d) => d.startsWith('commitments-'));
+  it.each(dirs)('%s', (dir) => {
+    const input = fs.readFileSync(path.join(fixtures, dir, 'input.txt'), 'utf8');
+    const expected = JSON.parse(fs.readFileSync(path.join(fixtures, dir, 'expected.json'), 'utf8'));
+    const actual = commitmentsOf(input).commitments.map(({ id, kind, text, sectionPath, ordinal }) => ({ id, kind, text, sectionPath, ordinal }));
+    expect(actual).toEqual(expected);
+  });
+});
+
+describe('the seed', () => {
+  const { blocks, commitments } = commitmentsOf(fs.readFileSync(path.join(shared, 'seeds/000_b79b53dc5c4bd550.txt'), 'utf8'));
+
+  it('has exactly the nine 一是/二是/三是 items of 三、下步打算', () => {
+    expect(commitments.map((c) => [c.id, [...c.text].slice(0, 8).join('')])).toEqual([
+      ['c-3-1-e1', '不断强化思想理论'],
+      ['c-3-1-e2', '牢牢把握意识形态'],
+      ['c-3-1-e3', '坚持把政治纪律和'],
+      ['c-3-2-e1', '压实机关党建主体'],
+      ['c-3-2-e2', '积极探索支部工作'],
+      ['c-3-2-e3', '探索学会党建工作'],
+      ['c-3-3-e1', '以制度建设为保障'],
+      ['c-3-3-e2', '扎实开展联动共建'],
+      ['c-3-3-e3', '紧紧抓住落实全面'],
+    ]);
+    expect(commitments.map((c) => c.ordinal)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('ends an item where the next begins and keeps the last sentence with the last item', () => {
+    expect(commitments[0]!.text).toMatch(/^不断强化思想理论武装，.*政治执行力。$/);
+    expect(commitments[8]!.text).toMatch(/形成“头雁效应”。$/);
+    expect(commitments[3]!.sectionPath).toEqual(['三、下步打算', '（二）着眼“组织建设”、狠抓“工作创新”，不断夯实党建基础。']);
+  });
+
+  it('points each item at the 一是/二是 marker in its source line', () => {
+    for (const c of commitments) {
+      expect(blocks[c.blockIndex]!.text.slice(c.offset)).toMatch(/^[一二三]是/);
+    }
+  });
+});
+
+describe('the corpus', () => {
+  const read = (file: string) => commitmentsOf(fs.readFileSync(path.join(corpus, file), 'utf8')).commitments;
+
+  it('turns each paragraph under （一）… of the 2024 政府工作任务 into a commitment', () => {
+    const commitments = read('gov-work-reports/2024.txt');
+    const byId = new Map(commitments.map((c) => [c.id, c]));
+    expect(byId.get('c-3-1-p2')!.text).toMatch(/^推动产业链供应链优化升级。/);
+    expect(byId.get('c-3-1-p2')!.sectionPath).toEqual(['三、2024年政府工作任务', '（一）大力推进现代化产业体系建设，加快发展新质生产力。']);
+    expect(byId.get('c-3-10-p2')!.text).toMatch(/^多措并举稳就业促增收。/);
+    // The general requirements of part 二 are promises too; the closing (defence, foreign policy) is not.
+    expect(commitments.some((c) => c.text.includes('今年发展主要预期目标是'))).toBe(true);
+    expect(commitments.some((c) => c.text.includes('使命重在担当'))).toBe(false);
+  });
+
+  it('splits 一要/二要/三要 items (海拉尔 2013) and takes nothing from the review', () => {
+    const commitments = read('hailar-district-gov-work-reports/2013.txt');
+    expect(commitments.filter((c) => c.id.startsWith('c-2-4-e')).map((c) => [...c.text].slice(0, 9).join(''))).toEqual([
+      '转变作风提高执行力',
+      '依法行政提升公信力',
+      '廉洁从政强化约束力',
+    ]);
+    expect(commitments.every((c) => c.sectionId.startsWith('2'))).toBe(true);
+  });
+
+  const hailar = fs.readdirSync(path.join(corpus, 'hailar-district-gov-work-reports')).filter((f) => f.endsWith('.txt'));
+  it.each(hailar)('海拉尔 %s has at least ten commitments, all with unique ids', (file) => {
+    const commitments = read(`hailar-district-gov-work-reports/${file}`);
+    expect(commitments.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(commitments.map((c) => c.id)).size).toBe(commitments.length);
+    expect(commitments.every((c) => c.text.trim() !== '' && !/^各位代表/.test(c.text))).toBe(true);
+  });
+});
