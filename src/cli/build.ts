@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkReportFiles, ContentSourceError, projectRoot, resolveContentSource, type Visibility } from '../node/content-source.ts';
 import { SiteConfigError } from '../lib/site-config.ts';
 import { withBuildLock } from '../node/build-lock.ts';
+import { indexSite } from '../node/index-site.ts';
 import { normaliseBase, parseCommandArgs } from './args.ts';
 import { CliError } from './cli-error.ts';
 
@@ -40,6 +43,25 @@ function describeBuildError(error: unknown): string {
     .trim();
 }
 
+const ASTRO_BUILD_CHILD = fileURLToPath(new URL('../node/astro-build-child.ts', import.meta.url));
+
+/** Astro's build in a process of its own: its memory is released before Pagefind starts on the pages. */
+async function runAstroBuild(outDir: string, quiet: boolean): Promise<void> {
+  const errorFile = `${outDir}.error`;
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO_BUILD_CHILD, projectRoot, outDir, quiet ? 'error' : 'info'], {
+      stdio: 'inherit',
+      env: { ...process.env, NIANJIAN_INDEX: 'after-build', NIANJIAN_ERROR_FILE: errorFile },
+    });
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (code === 0) return;
+  const message = await readFile(errorFile, 'utf8').catch(() => `Astro 构建进程异常退出（退出码 ${code}）`);
+  await rm(errorFile, { force: true });
+  throw new Error(message);
+}
+
 /** Builds into a temporary folder beside the target and swaps it in only when everything succeeded. */
 export async function buildSite(options: BuildOptions): Promise<{ outDir: string; reports: number; visibility: Visibility; seconds: number }> {
   const started = performance.now();
@@ -55,11 +77,14 @@ export async function buildSite(options: BuildOptions): Promise<{ outDir: string
   delete process.env['BASE_URL'];
   if (options.base) process.env['NIANJIAN_BASE'] = normaliseBase(options.base);
   else delete process.env['NIANJIAN_BASE'];
-  const { build } = await import('astro');
   try {
     await withBuildLock(
       path.join(projectRoot, '.astro', 'nianjian-build.lock'),
-      () => build({ root: projectRoot, outDir: tempDir, logLevel: options.quiet ? 'error' : 'info' }),
+      async () => {
+        await runAstroBuild(tempDir, options.quiet ?? false);
+        const count = await indexSite(tempDir);
+        if (!options.quiet) console.log(`Pagefind 已索引 ${count} 篇报告`);
+      },
       () => console.log('另一个构建正在进行，等待其完成…'),
     );
     const oldDir = `${outDir}.old-${process.pid}`;

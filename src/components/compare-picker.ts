@@ -1,21 +1,12 @@
 // Compares any two reports in the browser from the per-report data files the build writes,
 // with the same renderer the pre-built comparison pages use.
-import type { ReportAnalysis } from '../lib/structure/analyze.ts';
-import type { Outline } from '../lib/structure/outline.ts';
+import { loadReportData, toCompareInput } from './compare-data.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-compare-form]');
 const status = document.querySelector<HTMLElement>('[data-compare-status]');
 const result = document.querySelector<HTMLElement>('[data-compare-result]');
 const metricsBox = document.querySelector<HTMLElement>('[data-compare-metrics]');
 const sectionsBox = document.querySelector<HTMLElement>('[data-compare-sections]');
-
-type ReportData = ReportAnalysis & { id: string; year: number; title: string; outline: Outline };
-
-async function load(dataPath: string, id: string): Promise<ReportData> {
-  const response = await fetch(`${dataPath}${id.split('/').map(encodeURIComponent).join('/')}.json`);
-  if (!response.ok) throw new Error(`读取报告数据失败（${response.status}）：${id}`);
-  return (await response.json()) as ReportData;
-}
 
 if (form && status && result && metricsBox && sectionsBox) {
   const dataPath = form.dataset['dataPath'] ?? '/data/reports/';
@@ -25,12 +16,11 @@ if (form && status && result && metricsBox && sectionsBox) {
     history.replaceState(null, '', `?${new URLSearchParams({ a: a.value, b: b.value })}`);
     status.textContent = '正在比较…';
     try {
-      const [view, first, second] = await Promise.all([import('../lib/compare/compare-view.ts'), load(dataPath, a.value), load(dataPath, b.value)]);
+      const [view, first, second] = await Promise.all([import('../lib/compare/compare-view.ts'), loadReportData(dataPath, a.value), loadReportData(dataPath, b.value)]);
       const [before, after] = first.year <= second.year ? [first, second] : [second, first];
-      const asInput = (report: ReportData) => ({ analysis: report, outline: report.outline, year: report.year });
-      const metrics = view.renderMetricChangesHtml(asInput(before), asInput(after));
+      const metrics = view.renderMetricChangesHtml(toCompareInput(before), toCompareInput(after));
       metricsBox.innerHTML = metrics.html;
-      sectionsBox.innerHTML = view.renderSectionDiffHtml(asInput(before), asInput(after));
+      sectionsBox.innerHTML = view.renderSectionDiffHtml(toCompareInput(before), toCompareInput(after));
       result.hidden = false;
       status.textContent = `${before.title}（左）与 ${after.title}（右）：${metrics.count} 项数据两篇都有。`;
     } catch (error) {

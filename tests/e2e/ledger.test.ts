@@ -65,6 +65,8 @@ describe('commitments across years, in the browser', () => {
 
   it('compares two consecutive reports with insertions and deletions marked at word level', async () => {
     const page = await open('compare/2022/明湖市社会科学界联合会-述职报告/');
+    // The pre-built page carries the aligned headings; its script adds the wording from the two reports' data.
+    await expect.poll(() => page.locator('.diff-new ins').count(), { timeout: 15_000 }).toBeGreaterThan(10);
     expect(await page.locator('.diff-paired').count()).toBeGreaterThanOrEqual(3);
     const inserted = await page.locator('.diff-new ins').allTextContents();
     const deleted = await page.locator('.diff-old del').allTextContents();

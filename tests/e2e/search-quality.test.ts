@@ -249,7 +249,8 @@ describe('query set on the imported government work reports (../shared/corpus)',
   });
   it('compares the national 2025 report with 2024 in the browser: the three parts side by side', async () => {
     const compare = await openPage(browser, new URL('compare/2025/国务院-政府工作报告/', siteUrl).href);
-    const headings = compare.locator('.diff > .diff-pair > .diff-columns');
+    await expect.poll(() => compare.locator('.diff-new ins').count(), { timeout: 15_000 }).toBeGreaterThan(20);
+    const headings = compare.locator('[data-compare-diff] > .diff-pair > .diff-columns');
     expect(await headings.locator('.diff-old > h3').allTextContents()).toEqual([
       '一、2023年工作回顾', '二、2024年经济社会发展总体要求和政策取向', '三、2024年政府工作任务',
     ]);

@@ -1,5 +1,6 @@
 import type { AnalyzedMetric } from '../structure/analyze.ts';
-import { alignSections, compareMetrics, diffWords, type DiffRun, type MetricChange, type ReportWithBodies, type SectionPair } from './compare.ts';
+import { alignSections, compareMetrics, type DiffRun, type MetricChange, type ReportWithBodies, type SectionPair } from './compare.ts';
+import { diffParagraphs } from './paragraph-diff.ts';
 import { flattenOutline } from '../structure/outline.ts';
 import { formatMetricValue } from '../structure/report-view.ts';
 
@@ -15,15 +16,35 @@ function side(runs: DiffRun[], keep: 'delete' | 'insert'): string {
     .join('');
 }
 
-function renderPairs(pairs: readonly SectionPair[], bodies: [Map<string, string>, Map<string, string>], depth: number): string {
+const onlyParagraphs = (paragraphs: readonly string[], tag: 'del' | 'ins') =>
+  paragraphs.map((text) => `<p class="diff-only"><${tag}>${escapeHtml(text)}</${tag}></p>`).join('');
+
+/** Both columns of a paired section: paragraphs side by side, a paragraph with no partner across from an empty cell. */
+function pairedBodies(oldParagraphs: readonly string[], newParagraphs: readonly string[]): [string, string] {
+  let oldHtml = '';
+  let newHtml = '';
+  for (const pair of diffParagraphs(oldParagraphs, newParagraphs)) {
+    if (pair.status === 'paired') {
+      oldHtml += `<p>${side(pair.runs, 'delete')}</p>`;
+      newHtml += `<p>${side(pair.runs, 'insert')}</p>`;
+    } else if (pair.status === 'removed') oldHtml += onlyParagraphs([pair.text], 'del');
+    else newHtml += onlyParagraphs([pair.text], 'ins');
+  }
+  return [oldHtml, newHtml];
+}
+
+/** Without bodies, only the aligned headings: the summary a pre-built page carries before its script adds the wording. */
+function renderPairs(pairs: readonly SectionPair[], bodies: [Map<string, string[]>, Map<string, string[]>] | null, depth: number): string {
   const h = `h${Math.min(depth, 4)}`;
   return pairs
     .map((pair) => {
-      const oldText = pair.before ? bodies[0].get(pair.before.id) ?? '' : '';
-      const newText = pair.after ? bodies[1].get(pair.after.id) ?? '' : '';
-      const runs = pair.status === 'paired' ? diffWords(oldText, newText) : [];
-      const oldBody = pair.status === 'paired' ? `<p>${side(runs, 'delete')}</p>` : pair.status === 'removed' ? `<p class="diff-only"><del>${escapeHtml(oldText)}</del></p>` : '';
-      const newBody = pair.status === 'paired' ? `<p>${side(runs, 'insert')}</p>` : pair.status === 'added' ? `<p class="diff-only"><ins>${escapeHtml(newText)}</ins></p>` : '';
+      const oldParagraphs = pair.before ? bodies?.[0].get(pair.before.id) ?? [] : [];
+      const newParagraphs = pair.after ? bodies?.[1].get(pair.after.id) ?? [] : [];
+      const [oldBody, newBody] =
+        !bodies ? ['', '']
+        : pair.status === 'paired' ? pairedBodies(oldParagraphs, newParagraphs)
+        : pair.status === 'removed' ? [onlyParagraphs(oldParagraphs, 'del'), '']
+        : ['', onlyParagraphs(newParagraphs, 'ins')];
       const note = pair.status === 'paired' ? '' : `<p class="meta-line">${pair.status === 'added' ? '新增章节' : '删去的章节'}</p>`;
       return (
         `<section class="diff-pair diff-${pair.status}"><div class="diff-columns">` +
@@ -35,7 +56,12 @@ function renderPairs(pairs: readonly SectionPair[], bodies: [Map<string, string>
     .join('');
 }
 
-const bodiesOf = (report: ReportWithBodies) => new Map(flattenOutline(report.outline).map((section) => [section.id, section.body.join('\n')]));
+const bodiesOf = (report: ReportWithBodies) => new Map(flattenOutline(report.outline).map((section) => [section.id, section.body]));
+
+/** The sections' alignment alone, headings side by side, added and removed sections marked; no wording. */
+export function renderSectionAlignmentHtml(before: ReportWithBodies, after: ReportWithBodies, depth = 3): string {
+  return renderPairs(alignSections(before, after), null, depth);
+}
 
 /** Sections aligned by role and heading, each pair with a word-level diff; added and removed sections marked. */
 export function renderSectionDiffHtml(before: ReportWithBodies, after: ReportWithBodies, depth = 3): string {

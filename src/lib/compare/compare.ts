@@ -19,15 +19,19 @@ export function toCharBigrams(text: string): string[] {
 
 /** Dice coefficient of the two texts' bigram multisets: 1 for the same text, 0 for nothing shared. */
 export function measureBigramSimilarity(a: string, b: string): number {
-  const left = labelFeatures(a);
-  const right = labelFeatures(b);
+  return measureFeatureSimilarity(labelFeatures(a), labelFeatures(b));
+}
+
+/** The same Dice coefficient from features computed beforehand (textFeatures, labelFeatures). */
+export function measureFeatureSimilarity(left: TextFeatures, right: TextFeatures): number {
   if (left.length === 0 || right.length === 0) return 0;
   let shared = 0;
-  for (const [gram, count] of right.counts) shared += Math.min(count, left.counts.get(gram) ?? 0);
+  const [small, large] = left.counts.size <= right.counts.size ? [left, right] : [right, left];
+  for (const [gram, count] of small.counts) shared += Math.min(count, large.counts.get(gram) ?? 0);
   return (2 * shared) / (left.length + right.length);
 }
 
-interface LabelFeatures {
+export interface TextFeatures {
   normalized: string;
   counts: Map<string, number>;
   length: number;
@@ -35,20 +39,25 @@ interface LabelFeatures {
 }
 
 // Labels recur thousands of times when a long series of reports is matched; compute their features once.
-const featureCache = new Map<string, LabelFeatures>();
+const featureCache = new Map<string, TextFeatures>();
 
 /** Normalised text, bigram counts and direction of a label, cached. */
-export function labelFeatures(label: string): LabelFeatures {
+export function labelFeatures(label: string): TextFeatures {
   let features = featureCache.get(label);
   if (!features) {
     if (featureCache.size > 100_000) featureCache.clear();
-    const grams = toCharBigrams(label);
-    const counts = new Map<string, number>();
-    for (const gram of grams) counts.set(gram, (counts.get(gram) ?? 0) + 1);
-    features = { normalized: normalizeText(label), counts, length: grams.length, direction: direction(label) };
+    features = textFeatures(label);
     featureCache.set(label, features);
   }
   return features;
+}
+
+/** Normalised text, bigram counts and direction of any text, not cached (for paragraphs, seen once). */
+export function textFeatures(text: string): TextFeatures {
+  const grams = toCharBigrams(text);
+  const counts = new Map<string, number>();
+  for (const gram of grams) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  return { normalized: normalizeText(text), counts, length: grams.length, direction: direction(text) };
 }
 
 /** Role of every section of an analysis, keyed by section id. */
@@ -72,8 +81,8 @@ export interface SectionPair {
   children: SectionPair[];
 }
 
-/** Body text of each section with its descendants, for the sections' own similarity. */
-function collectBodies(report: ReportWithBodies): Map<string, string> {
+/** Bigram features of each section's body with its descendants, for the sections' own similarity. */
+function collectBodies(report: ReportWithBodies): Map<string, TextFeatures> {
   const bodies = new Map<string, string>();
   for (const section of flattenOutline(report.outline)) {
     const text = section.body.join('');
@@ -81,7 +90,7 @@ function collectBodies(report: ReportWithBodies): Map<string, string> {
       bodies.set(id, (bodies.get(id) ?? '') + text);
     }
   }
-  return bodies;
+  return new Map([...bodies].map(([id, text]) => [id, textFeatures(text)]));
 }
 
 // Pairs below these are left as added/removed: a same-role part needs a little likeness,
@@ -90,15 +99,15 @@ function collectBodies(report: ReportWithBodies): Map<string, string> {
 const MIN_SAME_ROLE = 0.1;
 const MIN_SIMILARITY = 0.3;
 
-function alignLevel(before: AnalyzedSection[], after: AnalyzedSection[], bodies: [Map<string, string>, Map<string, string>], topLevel: boolean): SectionPair[] {
+function alignLevel(before: AnalyzedSection[], after: AnalyzedSection[], bodies: [Map<string, TextFeatures>, Map<string, TextFeatures>], topLevel: boolean): SectionPair[] {
   const candidates: { i: number; j: number; similarity: number; score: number }[] = [];
   before.forEach((a, i) => after.forEach((b, j) => {
     // "一、2023年工作回顾" ~ "一、2024年工作回顾": numbering and years say nothing about the topic.
     const heading = measureBigramSimilarity(stripTitleNoise(a.title), stripTitleNoise(b.title));
-    const bodyA = bodies[0].get(a.id) ?? '';
-    const bodyB = bodies[1].get(b.id) ?? '';
+    const bodyA = bodies[0].get(a.id);
+    const bodyB = bodies[1].get(b.id);
     // Headings are reworded every year ("（九）加强生态文明建设" → "（九）协同推进降碳减污扩绿增长"); bodies keep the topic.
-    const body = bodyA && bodyB ? measureBigramSimilarity(bodyA, bodyB) : heading;
+    const body = bodyA?.normalized && bodyB?.normalized ? measureFeatureSimilarity(bodyA, bodyB) : heading;
     const similarity = (heading + body) / 2;
     // Roles decide first at the top level; below it children inherit the parent's role.
     const sameRole = topLevel && a.role === b.role && a.role !== 'other';
