@@ -47,7 +47,7 @@ if (form && input && list) {
     client ??= import('../search/client.ts').then(({ createSearchClient }) => createSearchClient(form.dataset['bundlePath'] ?? '/pagefind/'));
     // Loaded on first use, so pages that never search carry none of the search code.
     const [hits, { withHighlightParam }] = await Promise.all([
-      client.then((c) => c.search(query, { filters: { type: 'report' }, limit: 8 })),
+      client.then((c) => c.search(query, { limit: 8 })),
       import('../lib/search/highlight.ts'),
     ]);
     if (mine !== generation) return;

@@ -1,9 +1,14 @@
 import { withHighlightParam } from '../lib/search/highlight.ts';
-import { createSearchClient, type SearchHit } from '../search/client.ts';
+import type { FacetRole } from '../lib/search/search-scope.ts';
+import { createSearchClient, type SearchHit, type SearchScope, type SearchSession } from '../search/client.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
+const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+
+/** Results shown at first and added by each 显示更多: a cold search loads only these pages' fragments. */
+const PAGE_SIZE = 10;
 
 const filterNames = ['year', 'unit', 'kind'] as const;
 
@@ -25,16 +30,12 @@ function readState(params: URLSearchParams) {
   };
 }
 
-/**
- * Which records a search reads (src/lib/search/search-records.ts): the pages by default, one record per
- * report and role with a role, the commitments with 只看承诺. Each way, a report appears at most once
- * (a commitment is its own result).
- */
-function recordFilters(state: ReturnType<typeof readState>): Record<string, string> {
+/** The filters a search applies, and its scope: a role's text or the commitments (src/lib/search/search-scope.ts). */
+function searchOptions(state: ReturnType<typeof readState>) {
   const filters: Record<string, string> = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v));
-  filters['type'] = state.only === 'commitments' ? 'commitment' : state.role ? 'section' : 'report';
-  if (state.role) filters['role'] = state.role;
-  return filters;
+  const scope: SearchScope | undefined = state.only === 'commitments' ? { commitments: true } : state.role ? { role: state.role as FacetRole } : undefined;
+  const sort = state.sort === 'year-desc' ? { year: 'desc' as const } : state.sort === 'year-asc' ? { year: 'asc' as const } : undefined;
+  return { filters, ...(scope ? { scope } : {}), ...(sort ? { sort } : {}) };
 }
 
 /** Result links carry the query (?hl=…), which the report page highlights. */
@@ -59,11 +60,12 @@ function renderCommitment(hit: SearchHit, query: string): string {
   return `<li class="commitment-hit"><h3><a href="${escapeHtml(withHighlightParam(hit.url, query))}">${hit.excerpt}</a></h3><div class="meta-line">${meta}</div><p class="section-path">${escapeHtml(hit.title)} › ${escapeHtml(hit.meta['section'] ?? '')}</p></li>`;
 }
 
-if (form && list && status) {
+if (form && list && status && more) {
   const client = createSearchClient(form.dataset['bundlePath'] ?? '/pagefind/');
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let current: { session: SearchSession; state: ReturnType<typeof readState>; shown: number } | undefined;
 
   const applyStateToForm = (state: ReturnType<typeof readState>) => {
     input.value = state.q;
@@ -77,6 +79,28 @@ if (form && list && status) {
 
   const stateFromForm = () => readState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
 
+  /** The status line: how many in all when known (every unscoped search; a scoped one once all is checked). */
+  const describe = (state: ReturnType<typeof readState>, session: SearchSession, shown: number) => {
+    const unit = state.only === 'commitments' ? '条承诺' : '篇报告';
+    const scope = state.role ? `（只看“${ROLE_LABELS[state.role]}”部分）` : '';
+    const scoped = state.only === 'commitments' || state.role !== '';
+    if (shown === 0) return `没有找到包含该词句的${state.only === 'commitments' ? '承诺' : '报告'}${scope}。`;
+    if (!scoped) return shown < session.matches ? `找到 ${session.matches} ${unit}${scope}，显示最相关的 ${shown} ${unit.slice(0, 1)}。` : `找到 ${shown} ${unit}${scope}。`;
+    return session.done() ? `找到 ${shown} ${unit}${scope}。` : `已找到 ${shown} ${unit}${scope}，可以显示更多。`;
+  };
+
+  /** Loads the next page of the current search and appends it. */
+  const showMore = async (mine: number) => {
+    if (!current) return;
+    const { session, state } = current;
+    const hits = await session.next(PAGE_SIZE);
+    if (mine !== generation) return;
+    list.insertAdjacentHTML('beforeend', hits.map((hit) => renderHit(hit, state.q)).join(''));
+    current.shown += hits.length;
+    more.hidden = session.done();
+    status.textContent = describe(state, session, current.shown);
+  };
+
   const run = async () => {
     const state = stateFromForm();
     const params = new URLSearchParams();
@@ -84,6 +108,8 @@ if (form && list && status) {
     const query = params.toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
     const mine = ++generation;
+    current = undefined;
+    more.hidden = true;
     if (!state.q.trim()) {
       list.innerHTML = '';
       status.textContent = '输入检索词后显示结果。';
@@ -91,24 +117,24 @@ if (form && list && status) {
     }
     status.textContent = '正在检索…';
     try {
-      const filters = recordFilters(state);
-      const unit = state.only === 'commitments' ? '条承诺' : '篇报告';
-      const scope = state.role ? `（只看“${ROLE_LABELS[state.role]}”部分）` : '';
-      const sort = state.sort === 'year-desc' ? { year: 'desc' as const } : state.sort === 'year-asc' ? { year: 'asc' as const } : undefined;
-      const { hits, total } = await client.searchWithTotal(state.q, { filters, limit: 50, ...(sort ? { sort } : {}) });
+      const session = await client.open(state.q, searchOptions(state));
       if (mine !== generation) return;
-      list.innerHTML = hits.map((hit) => renderHit(hit, state.q)).join('');
-      status.textContent =
-        hits.length === 0
-          ? `没有找到包含该词句的${state.only === 'commitments' ? '承诺' : '报告'}${scope}。`
-          : total > hits.length
-            ? `找到 ${total} ${unit}${scope}，显示最相关的 ${hits.length} ${unit.slice(0, 1)}。`
-            : `找到 ${hits.length} ${unit}${scope}。`;
+      list.innerHTML = '';
+      current = { session, state, shown: 0 };
+      await showMore(mine);
     } catch (error) {
       if (mine !== generation) return;
       status.textContent = `检索出错：${(error as Error).message}`;
     }
   };
+
+  more.addEventListener('click', () => {
+    more.disabled = true;
+    status.textContent = '正在加载更多结果…';
+    void showMore(generation).finally(() => {
+      more.disabled = false;
+    });
+  });
 
   applyStateToForm(readState(new URLSearchParams(location.search)));
   form.addEventListener('submit', (event) => {

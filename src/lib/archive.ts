@@ -93,4 +93,6 @@ export const routes = {
   kind: (base: string, kind: string) => `${base}kinds/${toPathSegment(kind)}/`,
   report: (base: string, id: string) => `${base}reports/${id}/`,
   search: (base: string) => `${base}search/`,
+  ledgerYear: (base: string, year: number) => `${base}commitments/${year}/`,
+  ledgerUnit: (base: string, year: number, unit: string) => `${base}commitments/${year}/${toPathSegment(unit)}/`,
 };

@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { collectIncludeCharacters, spaceCjkHtml, spaceCjkText } from '../lib/search/cjk-spacing.ts';
-import { buildSearchIndex, type SearchIndexPage, type SearchIndexRecord } from '../lib/search/search-index.ts';
-import { commitmentRecords, roleSectionPages, type ReportData } from '../lib/search/search-records.ts';
+import { collectIncludeCharacters, spaceCjkHtml } from '../lib/search/cjk-spacing.ts';
+import { buildSearchIndex, type SearchIndexPage } from '../lib/search/search-index.ts';
+import { toHeadingId } from '../lib/structure/analyze.ts';
+import { formatCommitmentMeta, formatRoleMeta, type ReportCommitment } from '../lib/search/search-scope.ts';
 
 async function listHtmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -12,37 +13,44 @@ async function listHtmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** What the indexer reads of a report's data file (data/reports/<id>.json). */
+interface ReportScopeData {
+  sections?: { id: string; role: string }[];
+  commitments?: ReportCommitment[];
+}
+
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Metadata for the role facet and 只看承诺 (src/lib/search/search-scope.ts), as ignored elements inside the body. */
+function scopeMetaHtml(data: ReportScopeData): string {
+  const roles = formatRoleMeta((data.sections ?? []).map((s) => ({ id: toHeadingId(s.id), role: s.role })));
+  const commitments = formatCommitmentMeta(data.commitments ?? []);
+  return `<span data-pagefind-ignore data-pagefind-meta="roles">${escapeText(roles)}</span>` +
+    `<span data-pagefind-ignore data-pagefind-meta="commitments">${escapeText(commitments)}</span>`;
+}
+
 /**
- * Indexes the written report pages of a built site. Pagefind reads a copy in which every CJK character
- * stands apart (src/lib/search/cjk-spacing.ts), so a search finds any run of characters, as Ctrl+F does;
- * the pages stay as written. Besides each page (type=report): one record per report and section role
- * (type=section) and one per commitment (type=commitment, from data/reports/<id>.json); why, in
- * src/lib/search/search-records.ts. Returns how many reports were indexed.
+ * Indexes the written report pages of a built site: one record per report, as a bare Pagefind site has.
+ * Pagefind reads a copy in which every CJK character stands apart (src/lib/search/cjk-spacing.ts), so a
+ * search finds any run of characters, as Ctrl+F does; the pages stay as written. The copy also carries
+ * each report's roles and commitments as metadata, from which the browser scopes a search to a role or
+ * to commitments. Returns how many reports were indexed.
  */
 export async function indexSite(outDir: string): Promise<number> {
   const pages: SearchIndexPage[] = [];
-  const records: SearchIndexRecord[] = [];
   for (const file of await listHtmlFiles(outDir)) {
     const html = await readFile(file, 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
     const relative = path.relative(outDir, file).split(path.sep).join('/');
     // Pagefind's browser code prefixes the site's base (from where pagefind.js is served) to every URL.
     const url = `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
-    pages.push({ url, html });
-    pages.push(...roleSectionPages(url, html).map(({ url, html }) => ({ url, html })));
     const id = /^\/reports\/(.+)\/$/.exec(url)?.[1];
-    if (!id) continue;
-    const data = await readFile(path.join(outDir, 'data', 'reports', `${id}.json`), 'utf8').catch(() => undefined);
-    if (data) records.push(...commitmentRecords(url, JSON.parse(data) as ReportData));
+    const data = id ? await readFile(path.join(outDir, 'data', 'reports', `${id}.json`), 'utf8').catch(() => undefined) : undefined;
+    const spaced = spaceCjkHtml(html);
+    pages.push({ url, html: data ? spaced.replace(/<[^>]*\bdata-pagefind-body\b[^>]*>/, (open) => open + scopeMetaHtml(JSON.parse(data) as ReportScopeData)) : spaced });
   }
-  const reportCount = pages.filter((page) => !page.url.includes('#')).length;
-  await buildSearchIndex({
-    pages,
-    records,
-    outputPath: path.join(outDir, 'pagefind'),
-    transformHtml: spaceCjkHtml,
-    transformText: spaceCjkText,
-    includeCharacters: collectIncludeCharacters,
-  });
-  return reportCount;
+  // The metadata holds no text that a search should match: the characters to index come from the pages.
+  const includeCharacters = collectIncludeCharacters(pages.map((page) => page.html.replace(/<span data-pagefind-ignore data-pagefind-meta="(?:roles|commitments)">[^<]*<\/span>/g, '')));
+  await buildSearchIndex({ pages, outputPath: path.join(outDir, 'pagefind'), includeCharacters });
+  return pages.length;
 }

@@ -11,6 +11,7 @@
 import { parseSearchQuery, toPagefindQuery, type SearchTerm } from '../lib/search/search-query.ts';
 import { cleanSearchExcerpt, cleanSearchText, excerptText, highlightTerms } from '../lib/search/search-excerpt.ts';
 import { countTermOccurrences, rerankResults, type RankableText } from '../lib/search/search-rank.ts';
+import { excerptAround, matchCommitments, readRoleText, type FacetRole } from '../lib/search/search-scope.ts';
 
 export interface SearchHit {
   url: string;
@@ -31,6 +32,20 @@ export interface SearchOptions {
   sort?: Record<string, 'asc' | 'desc'>;
   /** How many of the best matches to load, check and return. Default 20. */
   limit?: number;
+  /** Only the text of one role's sections, or only commitments (src/lib/search/search-scope.ts). */
+  scope?: SearchScope;
+}
+
+export type SearchScope = { role: FacetRole } | { commitments: true };
+
+/** A search whose results are loaded a page at a time, as a reader asks for more. */
+export interface SearchSession {
+  /** Reports that match, before any scope; the count of hits when the search is unscoped. */
+  matches: number;
+  /** True when every match has been checked and returned. */
+  done(): boolean;
+  /** The next hits, at most `count`; fewer only at the end. */
+  next(count: number): Promise<SearchHit[]>;
 }
 
 export interface SearchClientConfig {
@@ -48,8 +63,13 @@ export interface SearchClient {
   /** Loads Pagefind, its WebAssembly and metadata ahead of the first search (e.g. on focus). */
   init(): Promise<void>;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
-  /** Like search, with the number of pages that matched before the limit. */
-  searchWithTotal(query: string, options?: SearchOptions): Promise<{ hits: SearchHit[]; total: number }>;
+  /**
+   * Like search, with how many hits there are in all: for an unscoped search the number of matching
+   * pages; for a scoped one the count once every match was checked, else null (more can be loaded).
+   */
+  searchWithTotal(query: string, options?: SearchOptions): Promise<{ hits: SearchHit[]; total: number | null; session: SearchSession }>;
+  /** Starts a search to load page by page. */
+  open(query: string, options?: SearchOptions): Promise<SearchSession>;
   /** Starts loading the index chunks a query will need (e.g. while typing). */
   preload(query: string, options?: SearchOptions): Promise<void>;
   /** Every filter value with its page count. */
@@ -62,7 +82,7 @@ interface PagefindFragment {
   excerpt: string;
   meta: Record<string, string>;
   sub_results: { title: string; url: string; excerpt: string }[];
-  anchors?: { element: string; text: string }[];
+  anchors?: { element: string; id: string; location: number; text: string }[];
 }
 
 interface PagefindResult {
@@ -121,6 +141,12 @@ function singleHash(url: string): string {
   return first === last ? url : url.slice(0, first) + url.slice(last);
 }
 
+/** A page's metadata as a hit shows it: its clean title, without the scope data (roles, commitments). */
+function pageMeta(fragment: PagefindFragment, title: string): Record<string, string> {
+  const { roles: _roles, commitments: _commitments, ...meta } = fragment.meta;
+  return { ...meta, title };
+}
+
 function toHit(candidate: Candidate, terms: SearchTerm[], occurrences: number): SearchHit {
   const { fragment } = candidate;
   const excerpt = cleanSearchExcerpt(fragment.excerpt);
@@ -129,7 +155,7 @@ function toHit(candidate: Candidate, terms: SearchTerm[], occurrences: number): 
     title: candidate.text.title,
     // Pagefind marks only the first phrase; with several terms, mark them all.
     excerpt: terms.length > 1 ? highlightTerms(excerptText(excerpt), terms) : excerpt,
-    meta: { ...fragment.meta, title: candidate.text.title },
+    meta: pageMeta(fragment, candidate.text.title),
     subResults: fragment.sub_results.map((sub) => ({
       title: cleanSearchText(sub.title),
       url: singleHash(sub.url),
@@ -138,6 +164,39 @@ function toHit(candidate: Candidate, terms: SearchTerm[], occurrences: number): 
     score: candidate.score,
     occurrences,
   };
+}
+
+/** The hits of a page within a scope: the page once if its role text holds every term, or each matching commitment. */
+function toScopedHits(candidate: Candidate, terms: SearchTerm[], scope: SearchScope): SearchHit[] {
+  const { fragment } = candidate;
+  const base = fragment.url.split('#')[0]!;
+  const meta = pageMeta(fragment, candidate.text.title);
+  if ('commitments' in scope) {
+    return matchCommitments(fragment, terms).map((commitment) => ({
+      url: `${base}#${commitment.anchor}`,
+      title: candidate.text.title,
+      excerpt: highlightTerms(commitment.text, terms),
+      meta: { ...meta, section: commitment.section, commitment: commitment.anchor },
+      subResults: [],
+      score: candidate.score,
+      occurrences: 0,
+    }));
+  }
+  const role = readRoleText(fragment, scope.role);
+  if (!role) return [];
+  const text = cleanSearchText(role.text);
+  const excerpt = excerptAround(text, terms, 60);
+  if (excerpt === null) return [];
+  const headings = (fragment.anchors ?? []).filter((a) => role.ids.includes(a.id)).map((a) => cleanSearchText(a.text));
+  return [{
+    url: `${base}#${role.ids[0]}`,
+    title: candidate.text.title,
+    excerpt,
+    meta: { ...meta, section: headings.join(' / ') },
+    subResults: [],
+    score: candidate.score,
+    occurrences: 0,
+  }];
 }
 
 export function createSearchClient(bundlePath: string, config: SearchClientConfig = {}): SearchClient {
@@ -154,22 +213,10 @@ export function createSearchClient(bundlePath: string, config: SearchClientConfi
       return pagefind;
     })());
 
-  async function searchWithTotal(query: string, options: SearchOptions = {}) {
-    const terms = parseSearchQuery(query);
-    if (terms.length === 0) return { hits: [], total: 0 };
-    const { phrases, rank } = toPagefindQuery(terms);
-    const pagefind = await load();
-    const filters = options.filters ?? {};
-    const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
-    const [matchResponses, rankResponse] = await Promise.all([
-      Promise.all(phrases.map((phrase) => pagefind.search(phrase, { filters, sort: options.sort ?? {} }))),
-      sorted || !rank ? null : pagefind.search(rank, { filters }),
-    ]);
-    const matches = intersectMatches(matchResponses.map((response) => response?.results ?? []));
-    const ordered = orderByRank(matches, sorted ? null : (rankResponse?.results ?? []));
-    const best = ordered.slice(0, options.limit ?? 20);
+  /** Loads, checks and re-ranks a batch of matches: pages that really hold every term, best first. */
+  async function loadBatch(batch: { match: PagefindResult; score: number }[], terms: SearchTerm[], sorted: boolean) {
     const candidates: Candidate[] = await Promise.all(
-      best.map(async ({ match, score }) => {
+      batch.map(async ({ match, score }) => {
         const fragment = await match.data();
         return { match, score, fragment, text: readText(fragment) };
       }),
@@ -182,14 +229,52 @@ export function createSearchClient(bundlePath: string, config: SearchClientConfi
     const occurrences = new Map(counted.map(({ candidate, count }) => [candidate, count.occurrences]));
     const kept = counted.map(({ candidate }) => candidate);
     const final = sorted ? kept : rerankResults(kept, (candidate) => candidate.text, terms);
+    return final.map((candidate) => ({ candidate, occurrences: occurrences.get(candidate) ?? 0 }));
+  }
+
+  async function open(query: string, options: SearchOptions = {}): Promise<SearchSession> {
+    const terms = parseSearchQuery(query);
+    if (terms.length === 0) return { matches: 0, done: () => true, next: async () => [] };
+    const { phrases, rank } = toPagefindQuery(terms);
+    const pagefind = await load();
+    const filters = options.filters ?? {};
+    const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
+    const [matchResponses, rankResponse] = await Promise.all([
+      Promise.all(phrases.map((phrase) => pagefind.search(phrase, { filters, sort: options.sort ?? {} }))),
+      sorted || !rank ? null : pagefind.search(rank, { filters }),
+    ]);
+    const matches = intersectMatches(matchResponses.map((response) => response?.results ?? []));
+    const ordered = orderByRank(matches, sorted ? null : (rankResponse?.results ?? []));
+    const scope = options.scope;
+    let position = 0;
+    const waiting: SearchHit[] = [];
     return {
-      hits: final.map((candidate) => toHit(candidate, terms, occurrences.get(candidate) ?? 0)),
-      total: matches.length,
+      matches: matches.length,
+      done: () => position >= ordered.length && waiting.length === 0,
+      async next(count) {
+        while (waiting.length < count && position < ordered.length) {
+          // A scoped search checks pages until it has enough hits; an unscoped one loads just what it shows.
+          const batch = ordered.slice(position, position + (scope ? Math.max(count, 10) : count - waiting.length));
+          position += batch.length;
+          for (const { candidate, occurrences } of await loadBatch(batch, terms, sorted)) {
+            waiting.push(...(scope ? toScopedHits(candidate, terms, scope) : [toHit(candidate, terms, occurrences)]));
+          }
+        }
+        return waiting.splice(0, count);
+      },
     };
+  }
+
+  async function searchWithTotal(query: string, options: SearchOptions = {}) {
+    const session = await open(query, options);
+    const hits = await session.next(options.limit ?? 20);
+    const total = !options.scope ? session.matches : session.done() ? hits.length : null;
+    return { hits, total, session };
   }
 
   return {
     init: async () => (await load()).init(),
+    open,
     searchWithTotal,
     search: async (query, options) => (await searchWithTotal(query, options)).hits,
     async preload(query, options = {}) {

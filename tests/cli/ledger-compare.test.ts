@@ -26,9 +26,12 @@ describe('commitments ledger, compare and trends (sample archive)', () => {
     for (const followUp of followUps) {
       const [reportId, commitmentId] = followUp.commitment.split('#');
       const year = reportId!.slice(0, 4);
-      const html = page(`commitments/${year}`);
-      expect(html, followUp.commitment).toContain(`/reports/${reportId}/#${commitmentId}`);
-      if (followUp.evidence) expect(html).toContain(`${followUp.year}年报告回应（${followUp.status}）：${followUp.evidence}`);
+      // On the year's page (a small year lists every commitment) and on the unit's page of that year.
+      const unit = reportId!.slice(5).replace(/-[^-]+$/, '');
+      for (const html of [page(`commitments/${year}`), page(`commitments/${year}/${unit}`)]) {
+        expect(html, followUp.commitment).toContain(`/reports/${reportId}/#${commitmentId}`);
+        if (followUp.evidence) expect(html).toContain(`${followUp.year}年报告回应（${followUp.status}）：${followUp.evidence}`);
+      }
     }
   });
 

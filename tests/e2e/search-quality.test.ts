@@ -60,6 +60,13 @@ async function runQuery(page: Page, query: string): Promise<Shown> {
   await expect
     .poll(async () => new URL(page.url()).searchParams.get('q') === query && !(await page.locator('[data-search-status]').textContent())?.startsWith('正在检索'), { timeout: 20_000 })
     .toBe(true);
+  // Results come ten at a time; ask for more, as a reader would, up to PAGE_LIMIT.
+  const more = page.locator('[data-search-more]');
+  while ((await more.isVisible()) && (await page.locator('[data-search-results] > li').count()) < PAGE_LIMIT) {
+    const before = await page.locator('[data-search-results] > li').count();
+    await more.click();
+    await expect.poll(() => page.locator('[data-search-results] > li').count(), { timeout: 20_000 }).toBeGreaterThan(before);
+  }
   const status = (await page.locator('[data-search-status]').textContent()) ?? '';
   const paths = await page.locator('[data-search-results] > li h3 a').evaluateAll((links) => links.map((a) => decodeURIComponent((a as HTMLAnchorElement).pathname)));
   const firstMarks = await page.locator('[data-search-results] > li').first().locator('.excerpt mark').allTextContents().catch(() => []);

@@ -52,3 +52,10 @@ export function countStatuses(entries: readonly LedgerEntry[]): Record<LedgerSta
   for (const entry of entries) counts[entry.status] += 1;
   return counts;
 }
+
+/**
+ * A year's ledger page lists every commitment up to this many; a larger year (an archive of many units)
+ * lists its units with their counts, each linking to the unit's own page, so that no page grows past a
+ * few hundred kilobytes (40 units' commitments of one year made a 3.6 MB page).
+ */
+export const LEDGER_YEAR_PAGE_LIMIT = 400;

@@ -13,7 +13,7 @@ export const GET: APIRoute<{ entry: ReportEntry }> = async ({ props }) => {
   const report = toSummary(props.entry);
   // The outline carries each section's paragraphs: the browser compares any two reports from these files.
   const body = { ...report, ...remarkPluginFrontmatter['analysis'], title: report.title, year: report.year, outline: remarkPluginFrontmatter['outline'] };
-  return new Response(JSON.stringify(body, null, 2), {
+  return new Response(JSON.stringify(body), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 };
