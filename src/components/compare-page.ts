@@ -6,9 +6,9 @@ const box = document.querySelector<HTMLElement>('[data-compare-diff]');
 const status = document.querySelector<HTMLElement>('[data-compare-diff-status]');
 
 if (box && status) {
-  const { dataPath = '/data/reports/', before = '', after = '' } = box.dataset;
+  const { dataPath = '/data/reports/', reportPath = '/reports/', before = '', after = '' } = box.dataset;
   status.textContent = '正在逐词对比…';
-  Promise.all([import('../lib/compare/compare-view.ts'), loadReportData(dataPath, before), loadReportData(dataPath, after)])
+  Promise.all([import('../lib/compare/compare-view.ts'), loadReportData(dataPath, reportPath, before), loadReportData(dataPath, reportPath, after)])
     .then(([view, a, b]) => {
       box.innerHTML = view.renderSectionDiffHtml(toCompareInput(a), toCompareInput(b));
       status.textContent = '';

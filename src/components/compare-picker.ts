@@ -10,13 +10,14 @@ const sectionsBox = document.querySelector<HTMLElement>('[data-compare-sections]
 
 if (form && status && result && metricsBox && sectionsBox) {
   const dataPath = form.dataset['dataPath'] ?? '/data/reports/';
+  const reportPath = form.dataset['reportPath'] ?? '/reports/';
   const a = form.querySelector<HTMLSelectElement>('select[name="a"]')!;
   const b = form.querySelector<HTMLSelectElement>('select[name="b"]')!;
   const run = async () => {
     history.replaceState(null, '', `?${new URLSearchParams({ a: a.value, b: b.value })}`);
     status.textContent = '正在比较…';
     try {
-      const [view, first, second] = await Promise.all([import('../lib/compare/compare-view.ts'), loadReportData(dataPath, a.value), loadReportData(dataPath, b.value)]);
+      const [view, first, second] = await Promise.all([import('../lib/compare/compare-view.ts'), loadReportData(dataPath, reportPath, a.value), loadReportData(dataPath, reportPath, b.value)]);
       const [before, after] = first.year <= second.year ? [first, second] : [second, first];
       const metrics = view.renderMetricChangesHtml(toCompareInput(before), toCompareInput(after));
       metricsBox.innerHTML = metrics.html;

@@ -11,8 +11,9 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute<{ entry: ReportEntry }> = async ({ props }) => {
   const { remarkPluginFrontmatter } = await render(props.entry);
   const report = toSummary(props.entry);
-  // The outline carries each section's paragraphs: the browser compares any two reports from these files.
-  const body = { ...report, ...remarkPluginFrontmatter['analysis'], title: report.title, year: report.year, outline: remarkPluginFrontmatter['outline'] };
+  // No paragraphs: the report's page carries them, and the browser reads them from there to compare
+  // two reports (src/lib/compare/page-outline.ts); writing them here too doubled the archive's size.
+  const body = { ...report, ...remarkPluginFrontmatter['analysis'], title: report.title, year: report.year };
   return new Response(JSON.stringify(body), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
