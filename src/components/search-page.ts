@@ -7,7 +7,8 @@ const list = document.querySelector<HTMLOListElement>('[data-search-results]');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
 const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
 
-/** Results shown at first and added by each 显示更多: a cold search loads only these pages' fragments. */
+/** Results shown at first (a cold search loads only these pages' fragments), then added by each 显示更多. */
+const FIRST_PAGE = 5;
 const PAGE_SIZE = 10;
 
 const filterNames = ['year', 'unit', 'kind'] as const;
@@ -93,7 +94,7 @@ if (form && list && status && more) {
   const showMore = async (mine: number) => {
     if (!current) return;
     const { session, state } = current;
-    const hits = await session.next(PAGE_SIZE);
+    const hits = await session.next(current.shown === 0 ? FIRST_PAGE : PAGE_SIZE);
     if (mine !== generation) return;
     list.insertAdjacentHTML('beforeend', hits.map((hit) => renderHit(hit, state.q)).join(''));
     current.shown += hits.length;

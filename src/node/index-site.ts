@@ -3,7 +3,7 @@ import path from 'node:path';
 import { collectIncludeCharacters, spaceCjkHtml } from '../lib/search/cjk-spacing.ts';
 import { buildSearchIndex, type SearchIndexPage } from '../lib/search/search-index.ts';
 import { toHeadingId } from '../lib/structure/analyze.ts';
-import { formatCommitmentMeta, formatRoleMeta, type ReportCommitment } from '../lib/search/search-scope.ts';
+import { formatRoleMeta } from '../lib/search/search-scope.ts';
 
 async function listHtmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -16,25 +16,31 @@ async function listHtmlFiles(dir: string): Promise<string[]> {
 /** What the indexer reads of a report's data file (data/reports/<id>.json). */
 interface ReportScopeData {
   sections?: { id: string; role: string }[];
-  commitments?: ReportCommitment[];
 }
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Metadata for the role facet and 只看承诺 (src/lib/search/search-scope.ts), as ignored elements inside the body. */
-function scopeMetaHtml(data: ReportScopeData): string {
+/** Metadata for the role facet (src/lib/search/search-scope.ts), as an ignored element inside the body. */
+function roleMetaHtml(data: ReportScopeData): string {
   const roles = formatRoleMeta((data.sections ?? []).map((s) => ({ id: toHeadingId(s.id), role: s.role })));
-  const commitments = formatCommitmentMeta(data.commitments ?? []);
-  return `<span data-pagefind-ignore data-pagefind-meta="roles">${escapeText(roles)}</span>` +
-    `<span data-pagefind-ignore data-pagefind-meta="commitments">${escapeText(commitments)}</span>`;
+  return `<span data-pagefind-ignore data-pagefind-meta="roles">${escapeText(roles)}</span>`;
+}
+
+/**
+ * Pagefind records every element with an id as an anchor holding the element's whole text: the
+ * commitments' paragraphs (ids c-…) would carry the plans part a second time in each fragment a
+ * browser loads. Only the headings' anchors are read (sub-results, the role facet): drop the others.
+ */
+function dropCommitmentIds(html: string): string {
+  return html.replace(/<span id="c-[\w-]+"><\/span>/g, '').replace(/(<p) id="c-[\w-]+"/g, '$1');
 }
 
 /**
  * Indexes the written report pages of a built site: one record per report, as a bare Pagefind site has.
  * Pagefind reads a copy in which every CJK character stands apart (src/lib/search/cjk-spacing.ts), so a
  * search finds any run of characters, as Ctrl+F does; the pages stay as written. The copy also carries
- * each report's roles and commitments as metadata, from which the browser scopes a search to a role or
- * to commitments. Returns how many reports were indexed.
+ * each report's section roles as metadata, from which the browser scopes a search to a role.
+ * Returns how many reports were indexed.
  */
 export async function indexSite(outDir: string): Promise<number> {
   const pages: SearchIndexPage[] = [];
@@ -46,11 +52,11 @@ export async function indexSite(outDir: string): Promise<number> {
     const url = `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
     const id = /^\/reports\/(.+)\/$/.exec(url)?.[1];
     const data = id ? await readFile(path.join(outDir, 'data', 'reports', `${id}.json`), 'utf8').catch(() => undefined) : undefined;
-    const spaced = spaceCjkHtml(html);
-    pages.push({ url, html: data ? spaced.replace(/<[^>]*\bdata-pagefind-body\b[^>]*>/, (open) => open + scopeMetaHtml(JSON.parse(data) as ReportScopeData)) : spaced });
+    const spaced = spaceCjkHtml(dropCommitmentIds(html));
+    pages.push({ url, html: data ? spaced.replace(/<[^>]*\bdata-pagefind-body\b[^>]*>/, (open) => open + roleMetaHtml(JSON.parse(data) as ReportScopeData)) : spaced });
   }
   // The metadata holds no text that a search should match: the characters to index come from the pages.
-  const includeCharacters = collectIncludeCharacters(pages.map((page) => page.html.replace(/<span data-pagefind-ignore data-pagefind-meta="(?:roles|commitments)">[^<]*<\/span>/g, '')));
+  const includeCharacters = collectIncludeCharacters(pages.map((page) => page.html.replace(/<span data-pagefind-ignore data-pagefind-meta="roles">[^<]*<\/span>/g, '')));
   await buildSearchIndex({ pages, outputPath: path.join(outDir, 'pagefind'), includeCharacters });
   return pages.length;
 }

@@ -11,7 +11,7 @@
 import { parseSearchQuery, toPagefindQuery, type SearchTerm } from '../lib/search/search-query.ts';
 import { cleanSearchExcerpt, cleanSearchText, excerptText, highlightTerms } from '../lib/search/search-excerpt.ts';
 import { countTermOccurrences, rerankResults, type RankableText } from '../lib/search/search-rank.ts';
-import { excerptAround, matchCommitments, readRoleText, type FacetRole } from '../lib/search/search-scope.ts';
+import { excerptAround, matchCommitments, readRoleText, reportIdOfUrl, type FacetRole, type ReportCommitment } from '../lib/search/search-scope.ts';
 
 export interface SearchHit {
   url: string;
@@ -55,6 +55,8 @@ export interface SearchClientConfig {
   baseUrl?: string;
   /** Pagefind ranking weights for the unquoted ranking search. */
   ranking?: Record<string, number>;
+  /** Where the per-report data files are (only 只看承诺 reads them). Default: beside the bundle, data/reports/. */
+  dataPath?: string;
 }
 
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -141,9 +143,9 @@ function singleHash(url: string): string {
   return first === last ? url : url.slice(0, first) + url.slice(last);
 }
 
-/** A page's metadata as a hit shows it: its clean title, without the scope data (roles, commitments). */
+/** A page's metadata as a hit shows it: its clean title, without the role facet's data. */
 function pageMeta(fragment: PagefindFragment, title: string): Record<string, string> {
-  const { roles: _roles, commitments: _commitments, ...meta } = fragment.meta;
+  const { roles: _roles, ...meta } = fragment.meta;
   return { ...meta, title };
 }
 
@@ -167,16 +169,16 @@ function toHit(candidate: Candidate, terms: SearchTerm[], occurrences: number): 
 }
 
 /** The hits of a page within a scope: the page once if its role text holds every term, or each matching commitment. */
-function toScopedHits(candidate: Candidate, terms: SearchTerm[], scope: SearchScope): SearchHit[] {
+function toScopedHits(candidate: Candidate, terms: SearchTerm[], scope: SearchScope, commitments: readonly ReportCommitment[]): SearchHit[] {
   const { fragment } = candidate;
   const base = fragment.url.split('#')[0]!;
   const meta = pageMeta(fragment, candidate.text.title);
   if ('commitments' in scope) {
-    return matchCommitments(fragment, terms).map((commitment) => ({
+    return matchCommitments(commitments, terms).map((commitment) => ({
       url: `${base}#${commitment.anchor}`,
       title: candidate.text.title,
       excerpt: highlightTerms(commitment.text, terms),
-      meta: { ...meta, section: commitment.section, commitment: commitment.anchor },
+      meta: { ...meta, section: commitment.sectionPath.join(' › '), commitment: commitment.anchor },
       subResults: [],
       score: candidate.score,
       occurrences: 0,
@@ -201,6 +203,16 @@ function toScopedHits(candidate: Candidate, terms: SearchTerm[], scope: SearchSc
 
 export function createSearchClient(bundlePath: string, config: SearchClientConfig = {}): SearchClient {
   let loading: Promise<PagefindApi> | undefined;
+  const dataPath = config.dataPath ?? bundlePath.replace(/pagefind\/$/, 'data/reports/');
+
+  /** A report's commitments, from its data file; none for a page that is not a report. */
+  async function loadCommitments(url: string): Promise<ReportCommitment[]> {
+    const id = reportIdOfUrl(url);
+    if (!id) return [];
+    const response = await fetch(`${dataPath}${id.split('/').map(encodeURIComponent).join('/')}.json`);
+    if (!response.ok) throw new Error(`读取报告数据失败（${response.status}）：${id}`);
+    return ((await response.json()) as { commitments?: ReportCommitment[] }).commitments ?? [];
+  }
 
   const load = () =>
     (loading ??= (async () => {
@@ -256,9 +268,11 @@ export function createSearchClient(bundlePath: string, config: SearchClientConfi
           // A scoped search checks pages until it has enough hits; an unscoped one loads just what it shows.
           const batch = ordered.slice(position, position + (scope ? Math.max(count, 10) : count - waiting.length));
           position += batch.length;
-          for (const { candidate, occurrences } of await loadBatch(batch, terms, sorted)) {
-            waiting.push(...(scope ? toScopedHits(candidate, terms, scope) : [toHit(candidate, terms, occurrences)]));
-          }
+          const loaded = await loadBatch(batch, terms, sorted);
+          const commitments = scope && 'commitments' in scope ? await Promise.all(loaded.map(({ candidate }) => loadCommitments(candidate.fragment.url))) : [];
+          loaded.forEach(({ candidate, occurrences }, i) => {
+            waiting.push(...(scope ? toScopedHits(candidate, terms, scope, commitments[i] ?? []) : [toHit(candidate, terms, occurrences)]));
+          });
         }
         return waiting.splice(0, count);
       },

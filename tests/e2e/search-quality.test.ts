@@ -52,6 +52,17 @@ interface Shown {
   firstMarks: string[];
 }
 
+/** Results come a page at a time: asks for more, as a reader would, until all (or `limit`) are shown. */
+async function showAll(page: Page, limit = Infinity): Promise<void> {
+  const more = page.locator('[data-search-more]');
+  const shown = page.locator('[data-search-results] > li');
+  while ((await more.isVisible()) && (await shown.count()) < limit) {
+    const before = await shown.count();
+    await more.click();
+    await expect.poll(async () => (await shown.count()) > before || !(await more.isVisible()), { timeout: 20_000 }).toBe(true);
+  }
+}
+
 /** Types the query into the search page, submits it and reads the results once they are in. */
 async function runQuery(page: Page, query: string): Promise<Shown> {
   const input = page.getByLabel('检索词', { exact: true });
@@ -60,13 +71,7 @@ async function runQuery(page: Page, query: string): Promise<Shown> {
   await expect
     .poll(async () => new URL(page.url()).searchParams.get('q') === query && !(await page.locator('[data-search-status]').textContent())?.startsWith('正在检索'), { timeout: 20_000 })
     .toBe(true);
-  // Results come ten at a time; ask for more, as a reader would, up to PAGE_LIMIT.
-  const more = page.locator('[data-search-more]');
-  while ((await more.isVisible()) && (await page.locator('[data-search-results] > li').count()) < PAGE_LIMIT) {
-    const before = await page.locator('[data-search-results] > li').count();
-    await more.click();
-    await expect.poll(() => page.locator('[data-search-results] > li').count(), { timeout: 20_000 }).toBeGreaterThan(before);
-  }
+  await showAll(page, PAGE_LIMIT);
   const status = (await page.locator('[data-search-status]').textContent()) ?? '';
   const paths = await page.locator('[data-search-results] > li h3 a').evaluateAll((links) => links.map((a) => decodeURIComponent((a as HTMLAnchorElement).pathname)));
   const firstMarks = await page.locator('[data-search-results] > li').first().locator('.excerpt mark').allTextContents().catch(() => []);
@@ -172,8 +177,10 @@ describe('query set on the sample archive', () => {
     const expected = reportsContaining(reports, query!, 'problems');
     const search = await openSearch(siteUrl, `?q=${encodeURIComponent(query!)}`);
     const results = search.locator('[data-search-results] > li');
-    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(reportsContaining(reports, query!).length);
+    await expect.poll(() => search.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(new RegExp(`^找到 ${reportsContaining(reports, query!).length} 篇报告`));
     await search.getByLabel('章节', { exact: true }).selectOption('problems');
+    await expect.poll(() => search.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/^(找到|已找到)/);
+    await showAll(search);
     await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(expected.length);
     expect(new URL(search.url()).searchParams.get('role')).toBe('problems');
     const paths = await results.locator('h3 a').evaluateAll((links) => links.map((a) => decodeURIComponent((a as HTMLAnchorElement).pathname)));

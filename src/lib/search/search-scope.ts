@@ -3,16 +3,17 @@
  *
  * The index holds one record per report, as a bare Pagefind site does: a record per role section and
  * per commitment made 68 records a report, and the metadata and filter files a browser loads before
- * its first result grew with them (616 KB at 1,000 reports). Instead the page record carries two
- * metadata fields, written by the indexer from the report's analysis:
+ * its first result grew with them (616 KB at 1,000 reports). Instead:
  *
- * - `roles`: the top-level headings and their roles, "s-1:review s-2:problems s-3:plans". A role's text
- *   is the page content from its heading's anchor to the next top-level heading's anchor (Pagefind
- *   gives every element with an id an anchor with its word position in the content).
- * - `commitments`: the commitments as JSON, [anchor, section path, text] each.
+ * - the role facet reads the page record's `roles` metadata, written by the indexer from the report's
+ *   analysis: the top-level headings and their roles, "s-1:review s-2:problems s-3:plans". A role's
+ *   text is the page content from its heading's anchor to the next top-level heading's anchor (Pagefind
+ *   gives every element with an id an anchor with its word position in the content);
+ * - 只看承诺 reads the commitments of each matching report from its data file (data/reports/<id>.json),
+ *   so that the fragments every search loads do not carry them.
  *
- * The browser checks each loaded result against them, so a scoped search loads the pages it checks.
- * Pure: no Pagefind, no DOM.
+ * The browser checks each loaded result, so a scoped search loads the pages it checks. Pure: no
+ * Pagefind, no DOM, no fetch.
  */
 import { countOccurrences, excerptText, highlightTerms } from './search-excerpt.ts';
 import type { SearchTerm } from './search-query.ts';
@@ -38,28 +39,20 @@ export function formatRoleMeta(sections: readonly { id: string; role: string }[]
   return sections.filter((s) => (FACET_ROLES as readonly string[]).includes(s.role)).map((s) => `${s.id}:${s.role}`).join(' ');
 }
 
-/** The `commitments` metadata of a page. */
-export function formatCommitmentMeta(commitments: readonly ReportCommitment[]): string {
-  return JSON.stringify(commitments.map((c) => [c.anchor, c.sectionPath.join(' › '), c.text]));
-}
-
-export function parseCommitmentMeta(meta: string | undefined): { anchor: string; section: string; text: string }[] {
-  if (!meta) return [];
-  try {
-    return (JSON.parse(meta) as [string, string, string][]).map(([anchor, section, text]) => ({ anchor, section, text }));
-  } catch {
-    return [];
-  }
-}
-
 /** True when the text holds every term (normalised, as the result check counts them). */
 export function containsAllTerms(text: string, terms: readonly SearchTerm[]): boolean {
   return terms.every((term) => countOccurrences(text, term) > 0);
 }
 
-/** The commitments of a page that hold every term. */
-export function matchCommitments(fragment: ScopeFragment, terms: readonly SearchTerm[]) {
-  return parseCommitmentMeta(fragment.meta['commitments']).filter((c) => containsAllTerms(c.text, terms));
+/** The commitments of a report that hold every term. */
+export function matchCommitments(commitments: readonly ReportCommitment[], terms: readonly SearchTerm[]): ReportCommitment[] {
+  return commitments.filter((c) => containsAllTerms(c.text, terms));
+}
+
+/** The report id of a report page's URL ("/archive/reports/2022/x/#s-1" → "2022/x"); null for other pages. */
+export function reportIdOfUrl(url: string): string | null {
+  const match = /\/reports\/(.+?)\/(?:#.*)?$/.exec(url);
+  return match ? decodeURIComponent(match[1]!) : null;
 }
 
 export interface RoleText {

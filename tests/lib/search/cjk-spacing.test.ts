@@ -63,12 +63,13 @@ describe('spaceCjkHtml', () => {
 
   it('spaces the text of the page', () => {
     expect(spaced).toContain('<h1 id="top"> 一 、 履 职 情 况 </h1>');
-    expect(spaced).toContain(' 严 格 落 实 “ <b> 三 会 </b> 一 课 ” &#x26; <a');
+    expect(spaced).toContain(' 严 格 落 实 “ <b> 三 会 </b> 一 课 ” &amp; <a');
     expect(spaced).toContain('> 链 接 </a>');
   });
 
   it('leaves tags, attributes and script and style content as they were', () => {
-    expect(spaced).toContain('data-pagefind-body=""');
+    expect(spaced).toContain('<main data-pagefind-body data-pagefind-filter="年份:2021年" data-pagefind-meta="作者:XXX">');
+    expect(spaced).toContain('<a href="/a?b=1&amp;c=2" title="三会一课">');
     expect(spaced).toContain('data-pagefind-filter="年份:2021年"');
     expect(spaced).toContain('data-pagefind-meta="作者:XXX"');
     expect(spaced).toContain('data-pagefind-ignore');
