@@ -8,7 +8,7 @@
  * the largest page written, and bench/search-bytes.ts's rows. Run from the project's root.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -23,6 +23,12 @@ const runScript = path.resolve(root, '../shared/scale/run.sh');
 
 const scale = spawnSync('bash', [runScript, units, years, work], { cwd: root, stdio: 'inherit' });
 if (scale.status !== 0) process.exit(scale.status ?? 1);
+// run.sh goes on after a failed build and says so in its summary; a failed build fails the bench.
+const projectRow = /^project rc=(\d+)/m.exec(readFileSync(path.join(work, 'summary.txt'), 'utf8'));
+if (projectRow?.[1] !== '0') {
+  console.error(`nianjian build failed (rc=${projectRow?.[1] ?? '?'}): see ${path.join(work, 'project.log')}`);
+  process.exit(1);
+}
 
 /** The largest HTML and JSON files of the built site: no page may pass 500 KB. */
 function largestFiles(dir: string, count: number): { file: string; kb: number }[] {
