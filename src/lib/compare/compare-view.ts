@@ -71,7 +71,7 @@ export function renderSectionDiffHtml(before: ReportWithBodies, after: ReportWit
 const formatChange = (item: MetricChange) =>
   `${item.change > 0 ? '+' : ''}${Number(item.change.toFixed(2))}${item.changePercent === null ? '' : `（${item.changePercent > 0 ? '+' : ''}${item.changePercent.toFixed(1)}%）`}${item.unit}`;
 
-const cell = (metric: AnalyzedMetric) => `<td title="${escapeHtml(metric.sentence)}">${escapeHtml(formatMetricValue(metric))}</td>`;
+const cell = (metric: AnalyzedMetric) => `<td>${escapeHtml(formatMetricValue(metric))}</td>`;
 
 /** The metrics both reports give, with the change; `count` is how many rows there are. */
 export function renderMetricChangesHtml(before: ReportWithBodies & { year: number }, after: ReportWithBodies & { year: number }): { html: string; count: number } {

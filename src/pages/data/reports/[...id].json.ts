@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { render } from 'astro:content';
+import type { ReportAnalysis } from '../../../lib/structure/analyze.ts';
 import { type ReportEntry, loadArchive, toSummary } from '../../../site/archive-data.ts';
 
 export const getStaticPaths = (async () => {
@@ -13,7 +14,10 @@ export const GET: APIRoute<{ entry: ReportEntry }> = async ({ props }) => {
   const report = toSummary(props.entry);
   // No paragraphs: the report's page carries them, and the browser reads them from there to compare
   // two reports (src/lib/compare/page-outline.ts); writing them here too doubled the archive's size.
-  const body = { ...report, ...remarkPluginFrontmatter['analysis'], title: report.title, year: report.year };
+  const analysis = remarkPluginFrontmatter['analysis'] as ReportAnalysis;
+  // Metrics without their sentences, which the page carries too; `nianjian analyze` prints them.
+  const metrics = analysis.metrics.map(({ sentence: _sentence, ...metric }) => metric);
+  const body = { ...report, ...analysis, metrics, title: report.title, year: report.year };
   return new Response(JSON.stringify(body), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
