@@ -1,18 +1,31 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { render } from 'astro:content';
+import type { ReportAnalysis } from '../../../lib/structure/analyze.ts';
 import { type ReportEntry, loadArchive, toSummary } from '../../../site/archive-data.ts';
+import { loadArchiveAnalysis } from '../../../site/series-data.ts';
 
 export const getStaticPaths = (async () => {
   const { entries } = await loadArchive();
   return entries.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
 }) satisfies GetStaticPaths;
 
-/** The same analysis `nianjian analyze` prints, with the report's metadata, for later features and other tools. */
+/**
+ * The same analysis `nianjian analyze` prints, with the report's metadata, for later features and other tools;
+ * each commitment also carries its follow-ups (explicit first, then suggestions, best first) and, for a
+ * target, its outcome in the next report and the verdict.
+ */
 export const GET: APIRoute<{ entry: ReportEntry }> = async ({ props }) => {
   const { remarkPluginFrontmatter } = await render(props.entry);
+  const { followUps } = await loadArchiveAnalysis();
+  const byKey = new Map(followUps.map((f) => [f.commitmentKey, f]));
   const report = toSummary(props.entry);
+  const analysis = remarkPluginFrontmatter['analysis'] as ReportAnalysis;
+  const commitments = analysis.commitments.map((c) => {
+    const resolved = byKey.get(`${props.entry.id}#${c.id}`);
+    return { ...c, followUps: resolved?.followUps ?? [], ...(resolved?.target ? { target: resolved.target } : {}) };
+  });
   // The outline carries each section's paragraphs: the browser compares any two reports from these files.
-  const body = { ...report, ...remarkPluginFrontmatter['analysis'], title: report.title, year: report.year, outline: remarkPluginFrontmatter['outline'] };
+  const body = { ...report, ...analysis, commitments, title: report.title, year: report.year, outline: remarkPluginFrontmatter['outline'] };
   return new Response(JSON.stringify(body, null, 2), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
