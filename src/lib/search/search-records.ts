@@ -142,9 +142,26 @@ export function roleSectionPages(pageUrl: string, html: string): SectionRecordPa
   });
 }
 
-/** One record per commitment of a report's analysis data (dist/data/reports/<id>.json). */
+/**
+ * The commitments of one paragraph or item, as one search record: a bundled paragraph is split
+ * into many promises ("c-3-1-p2-s1", "-s2"…, a targets paragraph into "-t1"…), and one record per
+ * promise would multiply the index for no gain in finding them.
+ */
+function groupByParagraph(commitments: NonNullable<ReportData['commitments']>) {
+  const groups = new Map<string, { id: string; text: string; sectionPath: string[]; anchor: string }>();
+  for (const commitment of commitments) {
+    const key = commitment.id.replace(/-[st]\d+$/, '');
+    const group = groups.get(key);
+    // Indicators "国内生产总值增长5%左右" carry no stop of their own; keep them apart when joined.
+    if (group) group.text += (/[\p{P}]$/u.test(group.text) ? '' : '；') + commitment.text;
+    else groups.set(key, { ...commitment });
+  }
+  return [...groups.values()];
+}
+
+/** One record per paragraph or item of commitments of a report's analysis data (dist/data/reports/<id>.json). */
 export function commitmentRecords(pageUrl: string, report: ReportData, language = 'zh-cn'): SearchCustomRecord[] {
-  return (report.commitments ?? []).map((commitment) => ({
+  return groupByParagraph(report.commitments ?? []).map((commitment) => ({
     url: `${pageUrl}#${commitment.anchor}`,
     content: commitment.text,
     language,

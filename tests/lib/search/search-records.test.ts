@@ -62,4 +62,23 @@ describe('commitmentRecords', () => {
       sort: { year: '2022' },
     }]);
   });
+
+  it('makes one record of the promises of one bundled paragraph or targets paragraph, linking to the first', () => {
+    const records = commitmentRecords('/reports/2024/x/', {
+      id: '2024/x', title: '报告', year: 2024, unit: '国务院', kind: '政府工作报告',
+      commitments: [
+        { id: 'c-2-p3-t1', text: '国内生产总值增长5%左右', sectionPath: ['二、总体要求'], anchor: 'c-2-p3-t1' },
+        { id: 'c-2-p3-t2', text: '城镇新增就业1200万人以上', sectionPath: ['二、总体要求'], anchor: 'c-2-p3-t2' },
+        { id: 'c-3-1-p2-s1', text: '推动产业链供应链优化升级。', sectionPath: ['三、任务'], anchor: 'c-3-1-p2-s1' },
+        { id: 'c-3-1-p2-s2', text: '保持工业经济平稳运行。', sectionPath: ['三、任务'], anchor: 'c-3-1-p2-s2' },
+        { id: 'c-3-1-e1', text: '狠抓投资。', sectionPath: ['三、任务'], anchor: 'c-3-1-e1' },
+        { id: 'c-3-1-e1-s1', text: '要积极争取上级专项资金。', sectionPath: ['三、任务'], anchor: 'c-3-1-e1-s1' },
+      ],
+    });
+    expect(records.map((r) => [r.url, r.content, r.meta['commitment']])).toEqual([
+      ['/reports/2024/x/#c-2-p3-t1', '国内生产总值增长5%左右；城镇新增就业1200万人以上', 'c-2-p3-t1'],
+      ['/reports/2024/x/#c-3-1-p2-s1', '推动产业链供应链优化升级。保持工业经济平稳运行。', 'c-3-1-p2-s1'],
+      ['/reports/2024/x/#c-3-1-e1', '狠抓投资。要积极争取上级专项资金。', 'c-3-1-e1'],
+    ]);
+  });
 });
