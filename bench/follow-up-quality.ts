@@ -45,8 +45,6 @@ export function loadCorpusSeries(folder: string, unit: string, years: number[]):
 const SKL = '明湖市社会科学界联合会';
 const WL = '明湖市文化广电和旅游局';
 const DC = '明湖市东城区人民政府';
-/** A promise's 主要预期目标 paragraph: an intro paragraph, so not a commitment of its own; its text is the query. */
-export const TARGETS = '主要预期目标';
 
 /**
  * docs/sample-archive.md, row by row: the unit, the plan year, the commitment id (from
@@ -61,7 +59,8 @@ export const SAMPLE_TRUTH: { unit: string; year: number; commitment: string; pas
     ['c-3-2-e2', ['巡回指导18次'], true],
     ['c-3-2-e3', ['全年新建学会党支部2家', '实际只新建2家'], false],
     ['c-3-2-e4', ['“社科先锋进社区”活动8场', '“社科先锋”党建品牌虽已制定创建方案'], false],
-    ['c-3-3-e1', ['已完成30项'], true],
+    // Two sentences answer it: one per half of the promise (议事决策机制 / 项目化、清单化管理).
+    ['c-3-3-e1', ['已完成30项', '全年召开党组会议24次'], true],
     ['c-3-3-e2', ['走访高校4所'], true],
   ] as const).map(([commitment, passage, kept]) => ({ unit: SKL, year: 2021, commitment, passage: [...passage], kept })),
   ...([
@@ -87,7 +86,7 @@ export const SAMPLE_TRUTH: { unit: string; year: number; commitment: string; pas
   ...([
     ['c-3-1-e1', ['全年全市接待游客528.7万人次'], true],
     ['c-3-1-e2', ['首届明湖湖鲜美食文化旅游节于10月'], true],
-    ['c-3-1-e3', ['分三轮发放文旅消费券800万元'], true],
+    ['c-3-1-e3', ['分三轮发放文旅消费券800万元', '开展“四季游明湖”促消费活动120余场'], true],
     ['c-3-2-e1', ['申报国家级夜间文化和旅游消费集聚区未能入选'], false],
     ['c-3-2-e2', ['平台于6月正式上线'], true],
     ['c-3-2-e3', ['全年新增A级旅游景区2家'], true],
@@ -96,8 +95,8 @@ export const SAMPLE_TRUTH: { unit: string; year: number; commitment: string; pas
     ['c-3-3-e3', ['布展工程完成总工程量的90%', '明湖博物馆新馆未能按计划开馆'], false],
   ] as const).map(([commitment, passage, kept]) => ({ unit: WL, year: 2022, commitment, passage: [...passage], kept })),
   ...([
-    // 地区生产总值, 一般公共预算收入, 固定资产投资: three rows, one targets paragraph, one answer.
-    [TARGETS, ['同比增长3.6%'], false], [TARGETS, ['同比增长3.6%'], false], [TARGETS, ['同比增长3.6%'], false],
+    // 地区生产总值, 一般公共预算收入, 固定资产投资: three indicators of the targets paragraph, one answer.
+    ['c-2-p2-t1', ['同比增长3.6%'], false], ['c-2-p2-t2', ['同比增长3.6%'], false], ['c-2-p2-t3', ['同比增长3.6%'], false],
     ['c-2-1-e1', ['东城智造产业园一期按期建成投用'], true],
     ['c-2-1-e2', ['全年新增市场主体8600户'], true],
     ['c-2-2-e1', ['全年改造老旧小区31个'], true],
@@ -107,7 +106,7 @@ export const SAMPLE_TRUTH: { unit: string; year: number; commitment: string; pas
     ['c-2-3-e4', ['新建社区嵌入式养老服务中心6个，为困难老年人'], true],
   ] as const).map(([commitment, passage, kept]) => ({ unit: DC, year: 2022, commitment, passage: [...passage], kept })),
   ...([
-    [TARGETS, ['同比增长5.8%'], false],
+    ['c-2-p2-t1', ['同比增长5.8%'], false],
     ['c-2-1-e1', ['全年新引进亿元以上项目23个'], true],
     ['c-2-2-e1', ['全年改造老旧小区28个', '老旧小区改造、东沙河综合治理一期工程等没有完成'], false],
     ['c-2-2-e2', ['东沙河综合治理一期工程完成总工程量的70%'], false],
@@ -124,9 +123,8 @@ export interface SampleMeasurement {
   ranks: { unit: string; year: number; commitment: string; rank: number; top: FollowUpSuggestion | undefined }[];
 }
 
-/** The promise text of a truth row: the commitment's, or the 主要预期目标 paragraph. */
+/** The promise text of a truth row. */
 export function promiseText(report: SeriesReport, commitment: string): string {
-  if (commitment === TARGETS) return report.outline.sections.flatMap((s) => s.body).find((p) => p.includes(TARGETS)) ?? '';
   return report.analysis.commitments.find((c) => c.id === commitment)?.text ?? '';
 }
 

@@ -105,7 +105,7 @@ export default function remarkReportStructure(options: RemarkReportStructureOpti
 
     // The first commitment of a paragraph names the paragraph; later ones get a span anchor.
     for (const commitment of commitments) {
-      if (commitment.kind === 'item') continue;
+      if (commitment.form === 'item') continue;
       const paragraph = nodes[commitment.blockIndex];
       if (paragraph?.type !== 'paragraph') continue;
       if (getHProperty(paragraph, 'id') === undefined) setHProperty(paragraph, 'id', commitment.id);

@@ -47,6 +47,8 @@ function pickReportMetrics(report: SeriesInput): Candidate[] {
   const rank = (m: AnalyzedMetric) => ({ review: 0, other: 1, problems: 2, plans: 0 })[(m.section && roles.get(m.section)) || 'other'];
   const kept = new Map<string, Candidate>();
   for (const metric of report.analysis.metrics) {
+    // A five-year total or the start of a "从…到…" span is not this year's figure.
+    if (metric.period) continue;
     const basis = metric.section !== null && roles.get(metric.section) === 'plans' ? 'planned' : 'reported';
     const key = `${basis}|${normalizeText(metric.label)}|${metric.unit}`;
     const held = kept.get(key);

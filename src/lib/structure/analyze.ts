@@ -3,7 +3,7 @@
 
 import { matchNumbering, parseOutline, toHalfWidthDigits, type Block, type Outline, type OutlineSection } from './outline.ts';
 import { assignSectionRoles, type RoleKeywords, type SectionRole } from './section-roles.ts';
-import { extractCommitments, type Commitment } from './commitments.ts';
+import { CLOSING_SECTION_ID, extractCommitments, type Commitment, type CommitmentKind } from './commitments.ts';
 import { extractReportMetrics, type ReportMetric } from './metrics.ts';
 
 export interface AnalyzedSection {
@@ -17,13 +17,17 @@ export interface AnalyzedSection {
 export interface AnalyzedCommitment {
   id: string;
   text: string;
-  /** Section id ("3.2"). */
+  /** target (a number to reach), task (something to do) or general (intent, nothing to check). */
+  kind: CommitmentKind;
+  /** Section id ("3.2"); "end" for the closing after the last numbered section. */
   section: string;
   sectionPath: string[];
-  /** HTML id of the section heading: "s-3-2". */
+  /** HTML id of the section heading: "s-3-2" (the commitment's own anchor in the closing). */
   headingId: string;
   /** HTML id to link to: the commitment's own anchor, or its heading for a whole-section item. */
   anchor: string;
+  /** For targets: the figures to reach, as in `metrics` ("国内生产总值增长5%左右"). */
+  targets?: { label: string; value: number; valueMax?: number; unit: string; qualifier?: string }[];
 }
 
 export interface AnalyzedMetric {
@@ -35,6 +39,8 @@ export interface AnalyzedMetric {
   sentence: string;
   /** Section id, or null for the preamble and closing. */
   section: string | null;
+  /** Absent for the year's own figure: "multi-year" (五年来, 累计…) or "start" (从X增加到…). */
+  period?: 'multi-year' | 'start';
 }
 
 export interface ReportAnalysis {
@@ -129,6 +135,16 @@ function toAnalyzedSection(section: OutlineSection, roles: Record<string, Sectio
   };
 }
 
+function toMetricFigure(m: { label: string; value: number; valueMax?: number; unit: string; qualifier?: string }) {
+  return {
+    label: m.label,
+    value: m.value,
+    ...(m.valueMax !== undefined ? { valueMax: m.valueMax } : {}),
+    unit: m.unit,
+    ...(m.qualifier !== undefined ? { qualifier: m.qualifier } : {}),
+  };
+}
+
 /** Outline, roles, commitments and metrics of a report, plus the JSON-ready analysis. */
 export function analyzeReportParts(input: AnalyzeInput): AnalyzedReportParts {
   const outline = parseOutline(input.blocks);
@@ -147,20 +163,14 @@ export function analyzeReportParts(input: AnalyzeInput): AnalyzedReportParts {
     commitments: commitments.map((c) => ({
       id: c.id,
       text: c.text,
+      kind: c.kind,
       section: c.sectionId,
       sectionPath: c.sectionPath,
-      headingId: toHeadingId(c.sectionId),
-      anchor: c.kind === 'item' ? toHeadingId(c.sectionId) : c.id,
+      headingId: c.sectionId === CLOSING_SECTION_ID ? c.id : toHeadingId(c.sectionId),
+      anchor: c.form === 'item' ? toHeadingId(c.sectionId) : c.id,
+      ...(c.metrics ? { targets: c.metrics.map(toMetricFigure) } : {}),
     })),
-    metrics: metrics.map((m) => ({
-      label: m.label,
-      value: m.value,
-      ...(m.valueMax !== undefined ? { valueMax: m.valueMax } : {}),
-      unit: m.unit,
-      ...(m.qualifier !== undefined ? { qualifier: m.qualifier } : {}),
-      sentence: m.sentence,
-      section: m.sectionId,
-    })),
+    metrics: metrics.map((m) => ({ ...toMetricFigure(m), sentence: m.sentence, section: m.sectionId, ...(m.period ? { period: m.period } : {}) })),
   };
   return { analysis, outline, roles, commitments, metrics };
 }

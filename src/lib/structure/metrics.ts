@@ -3,6 +3,7 @@
 
 import { toHalfWidthDigits, type Outline, type OutlineSection } from './outline.ts';
 import type { SectionRole } from './section-roles.ts';
+import { readMetricPeriod, type MetricPeriod } from './metric-period.ts';
 
 export interface Metric {
   /** What was counted: "党组理论学习中心组学习", "捐赠各类物资价值". */
@@ -21,6 +22,8 @@ export interface Metric {
   sentence: string;
   /** Offset of raw in the input text. */
   index: number;
+  /** Absent for the year's own figure; a total over several years, or the start of a "从…到…" span. */
+  period?: MetricPeriod;
 }
 
 export interface ReportMetric extends Metric {
@@ -183,6 +186,13 @@ function sentenceAround(text: string, index: number): string {
   return text.slice(start, end).trim();
 }
 
+/** Where the sentence around `index` starts (as sentenceAround cuts it). */
+function sentenceStart(text: string, index: number): number {
+  const floor = Math.max(0, index - SENTENCE_REACH);
+  const before = text.slice(floor, index);
+  return floor + Math.max(-1, ...['。', '！', '？', '!', '?', '\n'].map((p) => before.lastIndexOf(p))) + 1;
+}
+
 /** All counts and amounts in a text, in order of appearance. */
 export function extractMetrics(text: string): Metric[] {
   // Old reports group digits with a full-width comma: "２，３００万人", "2，000万马力".
@@ -247,6 +257,8 @@ export function extractMetrics(text: string): Metric[] {
     if (valueMax !== undefined) metric.valueMax = round(valueMax * folded);
     const qualifier = token.inner || token.after || prefix;
     if (qualifier) metric.qualifier = qualifier;
+    const period = readMetricPeriod(norm, sentenceStart(text, index), index, token.end);
+    if (period) metric.period = period;
     metrics.push(metric);
     previousEnd = nounEnd; // the noun belongs to this metric, not to the next one's label
     previousLabel = label;

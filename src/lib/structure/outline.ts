@@ -55,6 +55,8 @@ export interface Outline {
    * leaving it in the last sub-section would file them under e.g. "（十）切实保障和改善民生".
    */
   closing: string[];
+  /** Parallel to closing: where each of its paragraphs comes from. */
+  closingRefs?: BodyRef[];
 }
 
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -304,7 +306,8 @@ export function parseOutline(blocks: readonly Block[]): Outline {
   }
 
   assignIds(sections, '', 1);
-  return { preamble, sections, closing: takeClosing(sections) };
+  const { closing, closingRefs } = takeClosing(sections);
+  return { preamble, sections, closing, closingRefs };
 }
 
 function assignIds(sections: OutlineSection[], prefix: string, level: number): void {
@@ -316,13 +319,11 @@ function assignIds(sections: OutlineSection[], prefix: string, level: number): v
 }
 
 /** Moves everything from the first salutation after the last heading out of the sections. */
-function takeClosing(sections: OutlineSection[]): string[] {
+function takeClosing(sections: OutlineSection[]): { closing: string[]; closingRefs: BodyRef[] } {
   const last = flattenOutline({ preamble: [], sections, closing: [] }).at(-1);
-  if (!last) return [];
-  const start = last.body.findIndex((text) => SALUTATION.test(text));
-  if (start < 0) return [];
-  last.bodyRefs.splice(start);
-  return last.body.splice(start);
+  const start = last ? last.body.findIndex((text) => SALUTATION.test(text)) : -1;
+  if (!last || start < 0) return { closing: [], closingRefs: [] };
+  return { closingRefs: last.bodyRefs.splice(start), closing: last.body.splice(start) };
 }
 
 /** All sections in document order, for tables of contents. */

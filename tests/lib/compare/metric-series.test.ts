@@ -70,6 +70,24 @@ describe('buildMetricSeries on the national reports 2014–2025', () => {
   });
 });
 
+describe('buildMetricSeries leaves out figures that are not the year’s own', () => {
+  const years = [2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014];
+  const all = buildMetricSeries(loadCorpusSeries('gov-work-reports', '国务院', years));
+
+  it('takes 2006’s 城镇新增就业 from the year (970万人), not the five-year total after 五年来 (4200万人)', () => {
+    const jobs = find(all, '城镇新增就业')!;
+    expect(jobs.points.find((p) => p.year === 2006)!.value).toBe(970);
+    expect(jobs.points.some((p) => p.value === 4200)).toBe(false);
+  });
+
+  it('takes 2013’s 国内生产总值 as the level reached (51.9万亿元), not the start of 从26.6万亿元增加到51.9万亿元', () => {
+    const gdp = find(all, '国内生产总值')!;
+    expect(gdp.unit).toBe('万亿元');
+    expect(gdp.points.find((p) => p.year === 2013)!.value).toBe(51.9);
+    expect(gdp.points.some((p) => p.value === 26.6)).toBe(false);
+  });
+});
+
 describe('renderSparklineSvg', () => {
   const visitors = find(unitSeries('明湖市文化广电和旅游局'), '全市接待游客')!;
   const svgOf = (markup: string) => childElements(parseXmlTree(markup), 'svg')[0]!;

@@ -21,7 +21,7 @@ describe('extractCommitments fixtures', () => {
   it.each(dirs)('%s', (dir) => {
     const input = fs.readFileSync(path.join(fixtures, dir, 'input.txt'), 'utf8');
     const expected = JSON.parse(fs.readFileSync(path.join(fixtures, dir, 'expected.json'), 'utf8'));
-    const actual = commitmentsOf(input).commitments.map(({ id, kind, text, sectionPath, ordinal }) => ({ id, kind, text, sectionPath, ordinal }));
+    const actual = commitmentsOf(input).commitments.map(({ id, form, kind, text, sectionPath, ordinal }) => ({ id, form, kind, text, sectionPath, ordinal }));
     expect(actual).toEqual(expected);
   });
 });
@@ -60,24 +60,48 @@ describe('the seed', () => {
 describe('the corpus', () => {
   const read = (file: string) => commitmentsOf(fs.readFileSync(path.join(corpus, file), 'utf8')).commitments;
 
-  it('turns each paragraph under （一）… of the 2024 政府工作任务 into a commitment', () => {
+  it('splits each paragraph under （一）… of the 2024 政府工作任务 into its sentences', () => {
     const commitments = read('gov-work-reports/2024.txt');
     const byId = new Map(commitments.map((c) => [c.id, c]));
-    expect(byId.get('c-3-1-p2')!.text).toMatch(/^推动产业链供应链优化升级。/);
-    expect(byId.get('c-3-1-p2')!.sectionPath).toEqual(['三、2024年政府工作任务', '（一）大力推进现代化产业体系建设，加快发展新质生产力。']);
-    expect(byId.get('c-3-10-p2')!.text).toMatch(/^多措并举稳就业促增收。/);
-    // The general requirements of part 二 are promises too; the closing (defence, foreign policy) is not.
-    expect(commitments.some((c) => c.text.includes('今年发展主要预期目标是'))).toBe(true);
-    expect(commitments.some((c) => c.text.includes('使命重在担当'))).toBe(false);
+    expect(byId.get('c-3-1-p2-s1')!.text).toBe('推动产业链供应链优化升级。');
+    expect(byId.get('c-3-1-p2-s2')!.text).toMatch(/^保持工业经济平稳运行/);
+    expect(byId.get('c-3-1-p2-s1')!.sectionPath).toEqual(['三、2024年政府工作任务', '（一）大力推进现代化产业体系建设，加快发展新质生产力。']);
+    expect(byId.get('c-3-10-p2-s1')!.text).toBe('多措并举稳就业促增收。');
+    expect(commitments.every((c) => c.id.startsWith('c-3-1-p2') || !c.text.startsWith('推动产业链供应链优化升级'))).toBe(true);
   });
 
-  it('splits 一要/二要/三要 items (海拉尔 2013) and takes nothing from the review', () => {
-    const commitments = read('hailar-district-gov-work-reports/2013.txt');
-    expect(commitments.filter((c) => c.id.startsWith('c-2-4-e')).map((c) => [...c.text].slice(0, 9).join(''))).toEqual([
-      '转变作风提高执行力',
-      '依法行政提升公信力',
-      '廉洁从政强化约束力',
+  it('makes one target per indicator of the 2024 主要预期目标, with its figure', () => {
+    const targets = read('gov-work-reports/2024.txt').filter((c) => c.form === 'indicator');
+    expect(targets.map((c) => c.text)).toEqual([
+      '国内生产总值增长5%左右', '城镇新增就业1200万人以上', '城镇调查失业率5.5%左右', '居民消费价格涨幅3%左右',
+      '居民收入增长和经济增长同步', '国际收支保持基本平衡', '粮食产量1.3万亿斤以上', '单位国内生产总值能耗降低2.5%左右',
+      '生态环境质量持续改善',
     ]);
+    expect(targets.every((c) => c.kind === 'target' && /^c-2-p\d+-t\d+$/.test(c.id))).toBe(true);
+    expect(targets[0]!.metrics).toMatchObject([{ label: '国内生产总值增长', value: 5, unit: '%', qualifier: '左右' }]);
+    // The list's intro is no promise of its own.
+    expect(read('gov-work-reports/2024.txt').some((c) => c.text.includes('今年发展主要预期目标是'))).toBe(false);
+  });
+
+  it('takes the promises after the last numbered task (政府自身建设, 国防, 外交), not the rallying call', () => {
+    const closing = read('gov-work-reports/2024.txt').filter((c) => c.sectionId === 'end');
+    expect(closing.length).toBeGreaterThan(5);
+    expect(closing.every((c) => /^c-end-p\d+(-s\d+)?$/.test(c.id) && c.sectionPath[0] === '结尾部分')).toBe(true);
+    expect(closing.some((c) => c.text.includes('国防'))).toBe(true);
+    expect(closing.some((c) => c.text.includes('和平外交政策'))).toBe(true);
+    expect(closing.some((c) => c.text.includes('使命重在担当') || /^各位代表/.test(c.text))).toBe(false);
+    // "过去一年，国防和军队建设取得新的成绩和进步": a look back, not a promise.
+    expect(closing.some((c) => c.text.startsWith('过去一年'))).toBe(false);
+  });
+
+  it('splits 一要/二要/三要 items (海拉尔 2013) into their title-like lead and the tasks after it, and takes nothing from the review', () => {
+    const commitments = read('hailar-district-gov-work-reports/2013.txt');
+    expect(commitments.filter((c) => /^c-2-4-e\d$/.test(c.id)).map((c) => c.text)).toEqual([
+      '转变作风提高执行力。',
+      '依法行政提升公信力。',
+      '廉洁从政强化约束力。',
+    ]);
+    expect(commitments.find((c) => c.id === 'c-2-4-e1-s1')!.text).toMatch(/^严格执行中央关于改进工作作风/);
     expect(commitments.every((c) => c.sectionId.startsWith('2'))).toBe(true);
   });
 

@@ -27,15 +27,15 @@ describe('extractMetrics fixtures', () => {
   it('has one fixture per metric form', () => {
     expect(dirs.sort()).toEqual([
       'metrics-amounts', 'metrics-chinese-numerals', 'metrics-counts', 'metrics-full-width', 'metrics-not-metrics',
-      'metrics-percent', 'metrics-qualifiers', 'metrics-ranges',
+      'metrics-percent', 'metrics-periods', 'metrics-qualifiers', 'metrics-ranges',
     ]);
   });
   it.each(dirs)('%s', (dir) => {
     const lines = fs.readFileSync(path.join(fixtures, dir, 'input.txt'), 'utf8').split('\n').filter(Boolean);
     const expected = JSON.parse(fs.readFileSync(path.join(fixtures, dir, 'expected.json'), 'utf8'));
     const actual = lines.flatMap((line) =>
-      extractMetrics(line).map(({ raw, label, value, valueMax, unit, qualifier }) => ({
-        raw, label, value, ...(valueMax !== undefined ? { valueMax } : {}), unit, ...(qualifier ? { qualifier } : {}),
+      extractMetrics(line).map(({ raw, label, value, valueMax, unit, qualifier, period }) => ({
+        raw, label, value, ...(valueMax !== undefined ? { valueMax } : {}), unit, ...(qualifier ? { qualifier } : {}), ...(period ? { period } : {}),
       })),
     );
     expect(actual).toEqual(expected);

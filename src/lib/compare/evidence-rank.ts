@@ -1,0 +1,129 @@
+// Ranks a later report's sentences for one promise. Every term is worth its rarity in the archive
+// (IDF); a sentence scores by how much of the promise's weight it shares (recall) and how much of
+// its own weight is about the promise (precision), so neither a long review sentence that mentions
+// everything nor a generic opening ("一年来，我们深入学习贯彻…") wins on common words.
+
+import { readTerms } from './chinese-terms.ts';
+import type { EvidenceCandidate } from './evidence-candidates.ts';
+import { inverseFrequency, type TermStats } from './term-stats.ts';
+import { splitClauses, splitSentences } from '../structure/promise-split.ts';
+import { normalizeText } from '../search/text-normalize.ts';
+
+export interface RankOptions {
+  /** How many suggestions at most (3). */
+  k?: number;
+  /** Nothing is suggested unless the best sentence scores this much. */
+  threshold?: number;
+  /** Once something is suggested, the next best are shown down to this score (threshold / 2). */
+  floor?: number;
+}
+
+export interface RankedEvidence {
+  candidate: EvidenceCandidate;
+  /** 0..1. */
+  score: number;
+  /** What the two texts share, longest first: "旅游接待人数", "“社科先锋”", "20次". */
+  terms: string[];
+}
+
+export interface CandidateIndex {
+  candidates: EvidenceCandidate[];
+  /** Sum of the IDF of each candidate's terms. */
+  masses: Float64Array;
+  /** Term → candidates holding it, in order. */
+  postings: Map<string, number[]>;
+}
+
+/**
+ * Chosen with bench/promise-quality.ts on the labelled corpus pairs (tests/fixtures/promise-truth):
+ * the best sentence must reach it for anything to be shown, so that at least 70% of the promises
+ * the next year says nothing about get no suggestion; the second and third need half of it.
+ */
+export const DEFAULT_THRESHOLD = 0.105;
+/** Recall counts more than precision: a short answer to a long promise is still an answer. */
+const RECALL_WEIGHT = 0.7;
+
+export function indexCandidates(candidates: EvidenceCandidate[], stats: TermStats): CandidateIndex {
+  const masses = new Float64Array(candidates.length);
+  const postings = new Map<string, number[]>();
+  candidates.forEach((candidate, i) => {
+    for (const term of readTerms(candidate.text, stats.options)) {
+      masses[i]! += inverseFrequency(stats, term);
+      const list = postings.get(term);
+      if (list) list.push(i);
+      else postings.set(term, [i]);
+    }
+  });
+  return { candidates, masses, postings };
+}
+
+/** The parts of a promise matched on their own: its sentences and "；" clauses (a long 一是 item holds several). */
+function promiseParts(promise: string): string[] {
+  const parts = splitSentences(promise).flatMap((sentence) => splitClauses(promise, sentence)).map((span) => promise.slice(span.start, span.end));
+  return parts.length > 1 ? [promise, ...parts] : [promise];
+}
+
+/**
+ * The candidates that share enough of the promise's rare terms, best first. A promise of several
+ * sentences scores by its best-matching sentence, so one answered sentence is not drowned by the rest.
+ */
+export function rankEvidence(promise: string, index: CandidateIndex, stats: TermStats, options: RankOptions = {}): RankedEvidence[] {
+  const { k = 3, threshold = DEFAULT_THRESHOLD, floor = threshold / 2 } = options;
+  if (k <= 0 || index.candidates.length === 0) return [];
+  const best = new Float64Array(index.candidates.length);
+  const parts = promiseParts(promise).map((part) => readTerms(part, stats.options));
+  for (const terms of parts) {
+    const shared = new Float64Array(index.candidates.length);
+    let mass = 0;
+    for (const term of terms) {
+      const weight = inverseFrequency(stats, term);
+      mass += weight;
+      for (const i of index.postings.get(term) ?? []) shared[i]! += weight;
+    }
+    if (mass === 0) continue;
+    shared.forEach((s, i) => {
+      if (s === 0) return;
+      const score = (s / mass) ** RECALL_WEIGHT * (s / index.masses[i]!) ** (1 - RECALL_WEIGHT);
+      if (score > best[i]!) best[i] = score;
+    });
+  }
+  const scored: { i: number; score: number }[] = [];
+  best.forEach((score, i) => { if (score > 0 && score >= floor) scored.push({ i, score }); });
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  if ((scored[0]?.score ?? 0) < threshold) return [];
+  return scored.slice(0, k).map(({ i, score }) => ({
+    candidate: index.candidates[i]!,
+    score: Math.round(score * 1000) / 1000,
+    terms: describeShared(parts[0]!, index.candidates[i]!.text, stats),
+  }));
+}
+
+/** The score rankEvidence gives one sentence for a promise, whatever the threshold. */
+export function scoreEvidence(promise: string, sentence: string, stats: TermStats): number {
+  const index = indexCandidates([{ text: sentence } as EvidenceCandidate], stats);
+  return rankEvidence(promise, index, stats, { k: 1, threshold: 0 })[0]?.score ?? 0;
+}
+
+const NUMBER_OR_NAME = /^[#“]/;
+const TELLING_IDF = 5;
+
+/**
+ * What the promise and a sentence share, for a reader: the runs of the sentence covered by
+ * bigrams of the promise ("旅游接待人数"), then shared quoted names and numbers.
+ */
+export function describeShared(query: Set<string>, sentence: string, stats: TermStats): string[] {
+  const norm = normalizeText(sentence);
+  const runs = new Set<string>();
+  let run = '';
+  for (let i = 0; i < norm.length; i++) {
+    const inside = query.has(norm.slice(i, i + 2)) || (run !== '' && query.has(norm.slice(i - 1, i + 1)));
+    if (inside) run += norm[i];
+    if (!inside || i === norm.length - 1) { if (run.length >= 2) runs.add(run); run = ''; }
+  }
+  const special = [...query].filter((t) => NUMBER_OR_NAME.test(t));
+  const own = special.length > 0 ? readTerms(sentence, stats.options) : new Set<string>();
+  const extras = special.filter((t) => own.has(t)).map((t) => (t.startsWith('“') ? `“${t.slice(1)}”` : t.slice(1)));
+  // A two-character run is worth showing only when it is rare ("巡回", not "增长").
+  const telling = [...runs].filter((r) => r.length > 2 || inverseFrequency(stats, r) >= TELLING_IDF);
+  return [...telling.sort((a, b) => b.length - a.length).slice(0, 6), ...extras];
+}
