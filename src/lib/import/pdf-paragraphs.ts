@@ -34,10 +34,18 @@ function mode(values: number[]): number {
   return best;
 }
 
-/** Where the text column is: most lines start at its left edge and most full lines end at its right. */
+/**
+ * Where the text column is: its left edge is the leftmost start that several lines share (in a
+ * report of short indented paragraphs most lines start indented), its right edge where most
+ * lines end (the full ones).
+ */
 function measureLayout(lines: readonly PdfLine[]): Layout {
   const gaps = lines.slice(1).flatMap((line, i) => (line.page === lines[i]!.page ? [lines[i]!.y - line.y] : []));
-  return { left: mode(lines.map((l) => l.left)), right: mode(lines.map((l) => l.right)), lineGap: median(gaps.filter((gap) => gap > 0)) };
+  const starts = new Map<number, number>();
+  for (const line of lines) starts.set(Math.round(line.left), (starts.get(Math.round(line.left)) ?? 0) + 1);
+  const shared = [...starts].filter(([, count]) => count >= Math.max(2, lines.length * 0.05)).map(([left]) => left);
+  const left = shared.length > 0 ? Math.min(...shared) : mode(lines.map((l) => l.left));
+  return { left, right: mode(lines.map((l) => l.right)), lineGap: median(gaps.filter((gap) => gap > 0)) };
 }
 
 /** Whether `next` starts a new paragraph after `line`. */
