@@ -6,7 +6,8 @@
 
 /** Han ideographs, CJK symbols and punctuation (、。《》「」〔〕), full-width forms (，：；（）％). */
 const CJK = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef`;
-const LATIN_OR_DIGIT = String.raw`A-Za-z0-9`;
+/** Latin letters of any kind (ī, é; full-width ｘ too) and ASCII digits. */
+const LATIN_OR_DIGIT = String.raw`\p{Script=Latin}0-9`;
 
 const CJK_THEN_LATIN = new RegExp(`(?<=[${CJK}]) (?=[${LATIN_OR_DIGIT}])`, 'gu');
 const LATIN_THEN_CJK = new RegExp(`(?<=[${LATIN_OR_DIGIT}]) (?=[${CJK}])`, 'gu');

@@ -47,6 +47,14 @@ describe('detectFormat reads what a file is from its bytes', () => {
 });
 
 describe('readDocParagraphs on documents made for the tests', () => {
+  it('writes back automatic list numbers (一、 （一） 1.) from the list tables, as for the .docx it was saved from', async () => {
+    const { paragraphs, warnings } = await readDocParagraphs(readFileSync(path.join(fixtures, 'doc-auto-numbering/input.doc')));
+    const seedLines = readFileSync(path.join(seeds, '000_b79b53dc5c4bd550.txt'), 'utf8').split('\n').filter((line) => line.trim() !== '');
+    expect(paragraphs).toEqual(seedLines);
+    expect(paragraphs.filter((text) => /^[一二三]、/.test(text))).toEqual(['一、履职情况', '二、主要问题', '三、下步打算']);
+    expect(warnings).toEqual([]);
+  });
+
   it('shows nothing for an optional hyphen (word-extractor alone writes "undefined" there)', async () => {
     const { paragraphs } = await readDocParagraphs(readFileSync(path.join(fixtures, 'doc-soft-hyphen/input.doc')));
     expect(paragraphs).toEqual(['2021年工作总结', '一、软连字符测试', '第二段“引号”—破折号。']);
