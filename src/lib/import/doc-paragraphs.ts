@@ -36,7 +36,7 @@ const toParagraphs = (text: string) => text.split('\n').map((line) => line.repla
 /**
  * Puts each list number in front of its paragraph's line. Paragraphs are found in order by
  * their text as word-extractor writes it (the same cleaning applied to the stored text); a
- * number whose paragraph cannot be found is counted, not guessed.
+ * number whose paragraph cannot be found (or has no text, a bare "一、") is counted, not guessed.
  */
 function applyLabels(lines: string[], labelled: readonly LabelledParagraph[]): { lines: string[]; missed: number } {
   const out = [...lines];
@@ -44,8 +44,7 @@ function applyLabels(lines: string[], labelled: readonly LabelledParagraph[]): {
   let missed = 0;
   for (const { raw, label } of labelled) {
     const first = toParagraphs(filters.clean(raw))[0];
-    if (first === undefined) continue;
-    const at = out.findIndex((line, index) => index >= cursor && line === first);
+    const at = first === undefined ? -1 : out.indexOf(first, cursor);
     if (at === -1) {
       if (label) missed++;
       continue;
