@@ -14,7 +14,9 @@ const require = createRequire(import.meta.url);
 
 // word-extractor maps Word's optional hyphen (0x1F) through a table that has no entry for it,
 // which writes the word "undefined" into the text; Word shows nothing there, so neither do we.
-// Patched before the extractor module (which keeps its own reference) is first loaded.
+// Patched before the extractor module (which keeps its own reference) is first loaded; the
+// version is pinned in package.json, as this reaches into the package's lib/ folder, and
+// tests/lib/import/doc-pdf-inputs.test.ts checks the fix on a document with such a hyphen.
 const filters = require('word-extractor/lib/filters.js') as { clean: (text: string) => string };
 const clean = filters.clean;
 filters.clean = (text) => clean(text.replace(/\x1f/g, ''));
