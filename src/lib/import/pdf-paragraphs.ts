@@ -93,9 +93,11 @@ function allowedShortfall(line: PdfLine, next: PdfLine): number {
 /** Whether `next` starts a new paragraph after `line`. */
 export function startsParagraph(line: PdfLine, next: PdfLine, layout: Layout): boolean {
   const short = line.right < layout.right - allowedShortfall(line, next);
-  // An outline number after a sentence end starts a paragraph only where the layout marks none:
-  // where it does, "；（二）" at the start of a line is an enumeration running on.
-  const numbered = layout.marks === 'none' && matchNumbering(next.text) !== null && SENTENCE_END.test(line.text);
+  // An outline number after a sentence end starts a paragraph only where the layout shows no
+  // mark (flush left without spacing; or spacing, which a page break hides): where it does,
+  // "；（二）" at the start of a line is an enumeration running on.
+  const unmarked = layout.marks === 'none' || (layout.marks === 'space' && line.page !== next.page);
+  const numbered = unmarked && matchNumbering(next.text) !== null && SENTENCE_END.test(line.text);
   return short || isIndented(next, layout) || isSpaced(line, next, layout) || numbered;
 }
 
