@@ -7,10 +7,10 @@ import { readReportInput } from '../node/read-report-input.ts';
 import { parseCommandArgs } from './args.ts';
 import { CliError } from './cli-error.ts';
 
-/** Prints the analysis of one report (.txt, .docx, .md, .mdx) as JSON: outline with roles, commitments, metrics. */
+/** Prints the analysis of one report (.txt, .docx, .doc, .pdf, .md, .mdx) as JSON: outline with roles, commitments, metrics. */
 export async function runAnalyze(args: string[]): Promise<number> {
   const { positionals } = parseCommandArgs(args, {}, 'analyze');
-  if (positionals.length !== 1) throw new CliError('用法：nianjian analyze <文件>（.txt、.docx、.md 或 .mdx）', 2);
+  if (positionals.length !== 1) throw new CliError('用法：nianjian analyze <文件>（.txt、.docx、.doc、.pdf、.md 或 .mdx）', 2);
   const file = positionals[0]!;
   let input;
   try {

@@ -28,7 +28,7 @@ const shown = (file: string) => {
   return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(file) : relative;
 };
 
-/** The files named on the command line, folders searched recursively for .txt/.docx/.md. */
+/** The files named on the command line, folders searched recursively for .txt/.docx/.doc/.pdf/.md. */
 function listInputs(paths: string[]): string[] {
   const files: string[] = [];
   for (const given of paths) {
@@ -100,6 +100,7 @@ async function plan(file: string, overrides: ImportOverrides, kinds: readonly st
         year: typeof fm['year'] === 'number' ? fm['year'] : undefined,
       },
     });
+    report.warnings.unshift(...(input.warnings ?? []));
     const { kind, unit, year } = report.frontmatter;
     if (!kinds.includes(kind)) return { file, error: `报告类型“${kind}”不在站点配置的类型中（${kinds.join('、')}），请用 --kind 指定` };
     const { problems } = validateReports([{ path: shown(file), text: report.mdx }], kinds);
@@ -111,14 +112,22 @@ async function plan(file: string, overrides: ImportOverrides, kinds: readonly st
   }
 }
 
-/** Two inputs for one report path keep apart by their source names: "<unit>-<kind>-<source>.mdx". */
+/**
+ * Two inputs for one report path keep apart by their source names: "<unit>-<kind>-<source>.mdx";
+ * the same report as .doc and .pdf by their extensions too: "<unit>-<kind>-<source>-pdf.mdx".
+ */
 function separateCollisions(items: Planned[]): void {
   const count = new Map<string, number>();
   for (const item of items) if (item.target) count.set(item.target, (count.get(item.target) ?? 0) + 1);
-  for (const item of items) {
-    if (!item.target || count.get(item.target)! < 2) continue;
-    const base = path.basename(item.file, path.extname(item.file)).trim().replace(/[\s/\\:*?"<>|]+/g, '-');
-    item.target = item.target.replace(/\.mdx$/, `-${base}.mdx`);
+  const colliding = items.filter((item) => item.target && count.get(item.target)! >= 2);
+  const safe = (name: string) => name.trim().replace(/[\s/\\:*?"<>|.]+/g, '-');
+  const baseOf = (file: string) => safe(path.basename(file, path.extname(file)));
+  const twins = new Set(colliding.filter((item) => colliding.some((other) => other !== item && other.target === item.target && baseOf(other.file) === baseOf(item.file))));
+  for (const item of colliding) {
+    const base = baseOf(item.file);
+    const twin = twins.has(item);
+    const suffix = twin ? `${base}-${safe(path.extname(item.file).slice(1)) || 'file'}` : base;
+    item.target = item.target!.replace(/\.mdx$/, `-${suffix}.mdx`);
   }
 }
 

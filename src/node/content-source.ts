@@ -122,12 +122,12 @@ export function reportGlobPatterns(source: ContentSource, visibility: Visibility
 
 /**
  * The source document kept beside a report by `nianjian import --keep-original`: same base name with
- * .docx or .txt, or `_name.md` (underscored so it is not read as a report itself).
+ * .docx, .doc, .pdf or .txt, or `_name.md` (underscored so it is not read as a report itself).
  */
 export function findOriginalFile(reportFile: string): { file: string; extension: string } | undefined {
   const dir = path.dirname(reportFile);
   const name = path.basename(reportFile).replace(reportPattern, '');
-  for (const candidate of [`${name}.docx`, `${name}.txt`, `_${name}.md`]) {
+  for (const candidate of [`${name}.docx`, `${name}.doc`, `${name}.pdf`, `${name}.txt`, `_${name}.md`]) {
     const file = path.join(dir, candidate);
     if (existsSync(file)) return { file, extension: path.extname(candidate).slice(1) };
   }

@@ -54,6 +54,18 @@ function makeCases(): { name: string; bytes: Buffer }[] {
     });
     cases.push({ name: `stray-mdx-${i}.txt`, bytes: Buffer.from(`2021年述职报告\n${lines.join('\n')}\n`) });
   }
+  // Word 97–2003 and PDF files that are not what they claim, or were cut off in a copy.
+  const seedDoc = readFileSync(path.join(sharedDir, 'seeds/000_b79b53dc5c4bd550.doc'));
+  const seedPdf = readFileSync(path.join(sharedDir, 'seeds/000_b79b53dc5c4bd550.pdf'));
+  const noise = (length: number) => Buffer.from(Array.from({ length }, () => Math.floor(rand() * 256)));
+  cases.push({ name: 'random-bytes.doc', bytes: noise(3000) });
+  cases.push({ name: 'random-bytes.pdf', bytes: noise(3000) });
+  cases.push({ name: 'ole-header-then-noise.doc', bytes: Buffer.concat([seedDoc.subarray(0, 512), noise(4096)]) });
+  cases.push({ name: 'pdf-header-then-noise.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), noise(4096)]) });
+  for (const cut of [0.3, 0.8]) {
+    cases.push({ name: `truncated-${cut}.doc`, bytes: seedDoc.subarray(0, Math.floor(seedDoc.length * cut)) });
+    cases.push({ name: `truncated-${cut}.pdf`, bytes: seedPdf.subarray(0, Math.floor(seedPdf.length * cut)) });
+  }
   cases.push({ name: 'only-whitespace.txt', bytes: Buffer.from(' \n\t\n\u3000\n') });
   cases.push({ name: 'empty.txt', bytes: Buffer.alloc(0) });
   cases.push({ name: 'crlf-bom-gb18030.txt', bytes: Buffer.concat([Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0x0d, 0x0a]), Buffer.from('2021\r\n')]) });
@@ -84,6 +96,7 @@ describe('fuzzing the importer and the build with malformed input', () => {
     }
     expect(imported.stderr).toContain('empty.txt');
     expect(imported.stderr).toMatch(/random-bytes-0\.txt：/);
+    for (const { name } of cases.filter((c) => /\.(doc|pdf)$/.test(c.name))) expect(imported.stderr, name).toContain(`${name}：`);
   });
 
   it('leaves every source file as it was', () => {

@@ -46,7 +46,8 @@ describe('nianjian import (a folder with good and bad files)', () => {
     writeFileSync(path.join(input, 'gbk/hailar-2017.txt'), encodeGb18030(hailar2017.replace(/\n/g, '\r\n')));
     writeFileSync(path.join(input, 'empty.txt'), '');
     writeFileSync(path.join(input, 'binary.txt'), new Uint8Array([0x89, 0x00, 0x13, 0x37, 0x00, 0xff, 0x10, 0x00]));
-    writeFileSync(path.join(input, 'notes.pdf'), '%PDF-1.4'); // not a report format: not picked up from a folder
+    writeFileSync(path.join(input, 'notes.pdf'), '%PDF-1.4'); // a PDF cut off after its header
+    writeFileSync(path.join(input, 'notes.xlsx'), 'x'); // not a report format: not picked up from a folder
     result = runCli(['import', input, '--out', out]);
   }, 60_000);
 
@@ -55,15 +56,16 @@ describe('nianjian import (a folder with good and bad files)', () => {
     expect(result.stderr.trim().split('\n').sort()).toEqual([
       `错误：${path.join(input, 'binary.txt')}：文件含有 NUL 字节，是二进制文件而不是纯文本`,
       `错误：${path.join(input, 'empty.txt')}：文件为空（0 字节）`,
+      `错误：${path.join(input, 'notes.pdf')}：不是有效的 PDF 文件（文件已损坏或不完整）`,
     ]);
     expect(readdirSync(out).sort()).toEqual(['2017', '2018']);
-    expect(result.stdout).toContain('已导入 2 篇，失败 2 篇');
+    expect(result.stdout).toContain('已导入 2 篇，失败 3 篇');
   });
 
   it('prints a progress counter, the target and what it found', () => {
     const target = reportPath(out, 2018, '海拉尔区人民政府-政府工作报告');
     expect(result.stdout).toContain(`${path.join(input, 'hailar-2018.txt')} → ${target}  一、2017年工作回顾(review) 二、2018年工作安排(plans)  承诺 `);
-    expect(result.stdout).toMatch(/\[\d\/4\] .*hailar-2017\.txt → .*2017\/海拉尔区人民政府-政府工作报告\.mdx/);
+    expect(result.stdout).toMatch(/\[\d\/5\] .*hailar-2017\.txt → .*2017\/海拉尔区人民政府-政府工作报告\.mdx/);
     expect(result.stdout).toMatch(/承诺 \d+ 条  数据 \d+ 项/);
   });
 
@@ -124,7 +126,7 @@ describe('nianjian import options', () => {
     const missing = runCli(['import', 'no-such-report.txt', path.join(tempDir(), 'old.doc'), '--out', out]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('错误：no-such-report.txt：文件不存在');
-    expect(missing.stderr).toMatch(/错误：.*old\.doc：不支持旧版 \.doc 格式，请在 Word\/WPS 中另存为 \.docx/);
+    expect(missing.stderr).toMatch(/错误：.*old\.doc：文件不存在/);
     expect(runCli(['import', hailar(2018), '--year', '18']).stderr).toContain('--year 应为 1949–2100 之间的四位年份');
     const kind = runCli(['import', hailar(2018), '--kind', '周报', '--out', out]);
     expect(kind.status).toBe(2);

@@ -24,8 +24,8 @@ const BOMS: { bytes: number[]; encoding: TextEncoding; label: string }[] = [
 // Formats people drop into an import folder by mistake, named so the message can say what to do.
 const SIGNATURES: { bytes: number[]; cause: string }[] = [
   { bytes: [0x50, 0x4b, 0x03, 0x04], cause: '这是 ZIP 格式的文件（如 .docx），不是纯文本；Word 文档请使用 .docx 扩展名' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], cause: '这是旧版 Word（.doc）或 Excel 文件，请在 Word/WPS 中另存为 .docx 后再导入' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], cause: '这是 PDF 文件，暂不支持导入；请先导出为 .docx 或 .txt' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], cause: '这是旧版 Word（.doc）或 Excel 文件，不是纯文本；Word 文档请使用 .doc 扩展名' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], cause: '这是 PDF 文件，不是纯文本；请使用 .pdf 扩展名' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], cause: '这是 PNG 图片，不是文字' },
   { bytes: [0xff, 0xd8, 0xff], cause: '这是 JPEG 图片，不是文字' },
 ];
