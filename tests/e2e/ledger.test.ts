@@ -18,7 +18,8 @@ const open = (urlPath: string): Promise<Page> => openPage(browser, new URL(urlPa
 describe('commitments across years, in the browser', () => {
   it('shows a 2021 promise with its explicit 2022 follow-up and its evidence, and follows it to the 2022 report', async () => {
     const page = await open('commitments/2021/');
-    const item = page.locator('[data-ledger-item]', { hasText: '探索学会党建工作巡回指导机制' });
+    // The promise's own text (a suggestion shown under another promise may quote the same words).
+    const item = page.locator('[data-ledger-item]', { has: page.locator(':scope > p > a', { hasText: '探索学会党建工作巡回指导机制' }) });
     await expect.poll(() => item.count()).toBe(1);
     expect(await item.locator('.status').textContent()).toBe('落实');
     await item.locator('summary', { hasText: '后续情况' }).click();
