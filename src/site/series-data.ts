@@ -7,7 +7,8 @@ import { type ReportEntry, loadArchive, maskerFor } from './archive-data.ts';
 
 export type ArchiveReport = SeriesReport & { kind: string; title: string; entry: ReportEntry };
 
-let loading: Promise<{ reports: ArchiveReport[]; ledger: ReturnType<typeof buildLedger>; followUps: ReturnType<typeof resolveFollowUps>['followUps'] }> | undefined;
+type ResolvedFollowUps = ReturnType<typeof resolveFollowUps>['followUps'];
+let loading: Promise<{ reports: ArchiveReport[]; ledger: ReturnType<typeof buildLedger>; followUps: ResolvedFollowUps; followUpsByKey: Map<string, ResolvedFollowUps[number]> }> | undefined;
 
 /**
  * Every report as rendered (so a public build sees only public, redacted text) with its analysis and outline,
@@ -38,7 +39,9 @@ export function loadArchiveAnalysis() {
     // References were checked against the whole archive before the build; here a public build simply
     // leaves out follow-ups that point at reports it does not publish.
     const { followUps } = resolveFollowUps(reports);
-    return { reports, ledger: buildLedger(reports, followUps), followUps };
+    // Each report's data file looks up its commitments' follow-ups: one map for the build, not one a page.
+    const followUpsByKey = new Map(followUps.map((followUp) => [followUp.commitmentKey, followUp]));
+    return { reports, ledger: buildLedger(reports, followUps), followUps, followUpsByKey };
   })();
   return loading;
 }

@@ -43,7 +43,10 @@ export function buildLedger(
       entries.push({ key, reportId: report.id, year: report.year, unit: report.unit, kind: report.kind, commitment, status, followUp });
     }
   }
-  return entries.sort((a, b) => b.year - a.year || a.unit.localeCompare(b.unit, 'zh-CN') || a.commitment.id.localeCompare(b.commitment.id, 'en', { numeric: true }));
+  // One collator each for the whole sort: localeCompare builds one per call (a 1,000-report archive has ~300,000 entries).
+  const units = new Intl.Collator('zh-CN');
+  const ids = new Intl.Collator('en', { numeric: true });
+  return entries.sort((a, b) => b.year - a.year || units.compare(a.unit, b.unit) || ids.compare(a.commitment.id, b.commitment.id));
 }
 
 /** How many commitments have each status. */

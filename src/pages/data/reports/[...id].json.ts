@@ -16,8 +16,7 @@ export const getStaticPaths = (async () => {
  */
 export const GET: APIRoute<{ entry: ReportEntry }> = async ({ props }) => {
   const { remarkPluginFrontmatter } = await render(props.entry);
-  const { followUps } = await loadArchiveAnalysis();
-  const byKey = new Map(followUps.map((f) => [f.commitmentKey, f]));
+  const { followUpsByKey: byKey } = await loadArchiveAnalysis();
   const report = toSummary(props.entry);
   const analysis = remarkPluginFrontmatter['analysis'] as ReportAnalysis;
   const commitments = analysis.commitments.map((c) => {
