@@ -62,3 +62,6 @@ export function countStatuses(entries: readonly LedgerEntry[]): Record<LedgerSta
  * few hundred kilobytes (40 units' commitments of one year made a 3.6 MB page).
  */
 export const LEDGER_YEAR_PAGE_LIMIT = 400;
+
+/** A unit's ledger page for one year lists at most this many commitments; more go on further pages. */
+export const LEDGER_UNIT_PAGE_SIZE = 150;
