@@ -1,12 +1,21 @@
-// Narrows the commitments of a year page by unit, kind and status, without a round trip; the page works without it.
+// Narrows the commitments of a ledger page by unit, kind and status, without a round trip; the page works without it.
 const form = document.querySelector<HTMLFormElement>('[data-ledger-filters]');
 const count = document.querySelector<HTMLElement>('[data-ledger-count]');
 if (form && count) {
+  const items = [...document.querySelectorAll<HTMLElement>('[data-ledger-item]')].map((item) => ({
+    item,
+    // The unit and the report's kind are stated once, on the groups around the commitments.
+    values: {
+      unit: item.closest<HTMLElement>('[data-unit]')?.dataset['unit'],
+      kind: item.closest<HTMLElement>('[data-kind]')?.dataset['kind'],
+      status: item.dataset['status'],
+    } as Record<string, string | undefined>,
+  }));
   const apply = () => {
     const wanted = Object.fromEntries(new FormData(form) as unknown as Iterable<[string, string]>);
     let shown = 0;
-    for (const item of document.querySelectorAll<HTMLElement>('[data-ledger-item]')) {
-      const visible = ['unit', 'kind', 'status'].every((key) => !wanted[key] || item.dataset[key] === wanted[key]);
+    for (const { item, values } of items) {
+      const visible = ['unit', 'kind', 'status'].every((key) => !wanted[key] || values[key] === wanted[key]);
       item.hidden = !visible;
       if (visible) shown += 1;
     }

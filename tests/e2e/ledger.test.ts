@@ -19,7 +19,7 @@ describe('commitments across years, in the browser', () => {
   it('shows a 2021 promise with its explicit 2022 follow-up and its evidence, and follows it to the 2022 report', async () => {
     const page = await open('commitments/2021/');
     // The promise's own text (a suggestion shown under another promise may quote the same words).
-    const item = page.locator('[data-ledger-item]', { has: page.locator(':scope > p > a', { hasText: '探索学会党建工作巡回指导机制' }) });
+    const item = page.locator('[data-ledger-item]', { has: page.locator(':scope > a', { hasText: '探索学会党建工作巡回指导机制' }) });
     await expect.poll(() => item.count()).toBe(1);
     expect(await item.locator('.status').textContent()).toBe('落实');
     await item.locator('summary', { hasText: '后续情况' }).click();
@@ -36,10 +36,17 @@ describe('commitments across years, in the browser', () => {
     const page = await open('commitments/2022/');
     const explicit = page.locator('[data-ledger-item]', { has: page.locator('.commitment-story li', { hasText: /^2023年报告回应（(落实|推进中|未落实|调整)）/ }) });
     expect(await explicit.count()).toBeGreaterThanOrEqual(4);
-    const suggested = page.locator('[data-ledger-item][data-status="有建议"]', { has: page.locator('.suggested', { hasText: '· 2023年：' }) });
+    // Suggestions are read from the report's data file when the reader opens 后续情况.
+    const suggested = page.locator('[data-ledger-item][data-status="有建议"]');
     expect(await suggested.count()).toBeGreaterThan(0);
-    await suggested.first().locator('summary').click();
-    expect(await suggested.first().locator('.suggested').first().isVisible()).toBe(true);
+    const first = suggested.first();
+    expect(await first.locator('.suggested').textContent()).toMatch(/条自动建议/);
+    await first.locator('summary').click();
+    await expect.poll(() => first.locator('.suggested').first().textContent(), { timeout: 10_000 }).toMatch(/^自动建议（相似度 0\.\d\d）· 2023年：.+查看原文$/);
+    expect(await first.locator('.suggested').first().isVisible()).toBe(true);
+    // Its link leads to the passage's section in the 2023 report.
+    await first.locator('.suggested').first().getByRole('link', { name: '查看原文' }).click();
+    await page.waitForURL(`**${base}reports/2023/**#s-*`);
     await page.close();
   });
 
@@ -47,7 +54,8 @@ describe('commitments across years, in the browser', () => {
     const page = await open('commitments/2021/');
     const suggested = page.locator('[data-ledger-item][data-status="有建议"]').first();
     await suggested.locator('summary').click();
-    expect(await suggested.locator('.suggested').first().textContent()).toMatch(/^自动建议（相似度 0\.\d\d）· 2022年/);
+    await expect.poll(() => suggested.locator('.suggested').first().textContent(), { timeout: 10_000 }).toMatch(/^自动建议（相似度 0\.\d\d）· 2022年/);
+    expect(await suggested.locator('.suggested').count()).toBeLessThanOrEqual(3);
     await page.close();
   });
 

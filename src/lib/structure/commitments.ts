@@ -3,6 +3,7 @@
 // paragraph, including the 总体要求 and the promises after the last numbered task (closing).
 // Ids derive from the outline so next year's report can refer back to them.
 
+import { CLOSING_SECTION_ID, CLOSING_TITLE } from './closing-section.ts';
 import type { BodyRef, Outline, OutlineSection } from './outline.ts';
 import type { SectionRole } from './section-roles.ts';
 import { findEnumeration, type EnumItem } from './enumeration.ts';
@@ -46,9 +47,7 @@ export interface Commitment {
 
 type Draft = Omit<Commitment, 'ordinal' | 'kind' | 'metrics'> & { indicator?: boolean };
 
-/** The closing of a report, as if it were a section: "promises after the last numbered task". */
-export const CLOSING_SECTION_ID = 'end';
-const CLOSING_TITLE = '结尾部分';
+export { CLOSING_SECTION_ID, CLOSING_TITLE };
 
 // An intro paragraph of a part with sub-sections is a promise only when it states the overall
 // requirement or the targets ("今年政府工作的总体要求是", "做好今年政府工作，要…", "主要预期目标是").

@@ -1,4 +1,4 @@
-import type { AnalyzedMetric, AnalyzedSection, ReportAnalysis } from './analyze.ts';
+import type { AnalyzedCommitment, AnalyzedMetric, AnalyzedSection, ReportAnalysis } from './analyze.ts';
 import type { SectionRole } from './section-roles.ts';
 
 export const roleLabels: Record<SectionRole, string> = {
@@ -37,4 +37,35 @@ export function sectionTitles(sections: readonly AnalyzedSection[]): Map<string,
   };
   walk(sections);
   return titles;
+}
+
+/**
+ * A report's page lists its commitments one by one up to this many; a longer plans part (a national report
+ * has several hundred) is summarised per section, and the ledger lists them with their follow-ups: listing
+ * them all here doubled the page.
+ */
+export const PANEL_COMMITMENT_LIMIT = 60;
+
+export interface CommitmentGroup {
+  /** Top-level section id ("3"), or the closing's id. */
+  section: string;
+  title: string;
+  /** Anchor of the group's first commitment. */
+  anchor: string;
+  counts: Record<'target' | 'task' | 'general', number>;
+}
+
+/** Commitments counted per top-level section and kind, in the report's order. */
+export function commitmentGroups(commitments: readonly Pick<AnalyzedCommitment, 'section' | 'sectionPath' | 'anchor' | 'kind'>[]): CommitmentGroup[] {
+  const groups = new Map<string, CommitmentGroup>();
+  for (const commitment of commitments) {
+    const section = commitment.section.split('.')[0]!;
+    let group = groups.get(section);
+    if (!group) {
+      group = { section, title: commitment.sectionPath[0] ?? section, anchor: commitment.anchor, counts: { target: 0, task: 0, general: 0 } };
+      groups.set(section, group);
+    }
+    group.counts[commitment.kind] += 1;
+  }
+  return [...groups.values()];
 }

@@ -1,0 +1,98 @@
+// The per-report data file (data/reports/<id>.json): the analysis `nianjian analyze` prints, with each
+// commitment's follow-ups, shaped to stay small at archive size. Readers (the search's 只看承诺, the compare
+// page, other tools) get the documented shapes back through `sectionPathOf` and `followUpsOf`.
+
+import type { AnalyzedCommitment, AnalyzedMetric, AnalyzedSection, ReportAnalysis } from '../structure/analyze.ts';
+import { CLOSING_SECTION_ID, CLOSING_TITLE } from '../structure/closing-section.ts';
+import type { FollowUpEntry, ResolvedFollowUp, TargetOutcome } from './follow-up.ts';
+
+/** A passage of a later report that follows up commitments; stored once per data file. */
+export interface DataEvidence {
+  report: string;
+  year: number;
+  section: string | null;
+  anchor: string | null;
+  /** The whole sentence or passage as it stands in the later report (explicit: the author's evidence). */
+  text: string;
+}
+
+/** One follow-up: the index of its passage in `evidence`, with what is particular to this commitment. */
+export interface DataFollowUp {
+  evidence: number;
+  score: number;
+  source: FollowUpEntry['source'];
+  status?: FollowUpEntry['status'];
+  verdict?: FollowUpEntry['verdict'];
+}
+
+export type DataCommitment = Omit<AnalyzedCommitment, 'sectionPath' | 'headingId'> & {
+  followUps: DataFollowUp[];
+  target?: TargetOutcome;
+};
+
+export type ReportDataFile<Summary> = Summary & Omit<ReportAnalysis, 'commitments' | 'metrics'> & {
+  commitments: DataCommitment[];
+  /** Every passage the commitments' follow-ups point at, each once (a later report's sentence often answers several promises). */
+  evidence: DataEvidence[];
+  /** Without their sentences: the report's page carries the text. */
+  metrics: Omit<AnalyzedMetric, 'sentence'>[];
+};
+
+/**
+ * Suggestions kept per commitment: the ledger shows three, best first. Explicit entries are always kept.
+ * More made the data of a 1,000-report archive several hundred megabytes.
+ */
+export const DATA_SUGGESTIONS = 3;
+
+/** The data file's content for one report. */
+export function toReportData<Summary extends object>(
+  summary: Summary,
+  analysis: ReportAnalysis,
+  followUpOf: (commitmentId: string) => ResolvedFollowUp | undefined,
+): ReportDataFile<Summary> {
+  const evidence: DataEvidence[] = [];
+  const evidenceIndex = new Map<string, number>();
+  const indexOf = (entry: FollowUpEntry): number => {
+    const key = `${entry.report}\u0000${entry.anchor ?? ''}\u0000${entry.text}`;
+    let index = evidenceIndex.get(key);
+    if (index === undefined) {
+      index = evidence.push({ report: entry.report, year: entry.year, section: entry.section, anchor: entry.anchor, text: entry.text }) - 1;
+      evidenceIndex.set(key, index);
+    }
+    return index;
+  };
+  const commitments = analysis.commitments.map(({ sectionPath: _path, headingId: _heading, ...commitment }): DataCommitment => {
+    const resolved = followUpOf(commitment.id);
+    const entries = resolved?.followUps ?? [];
+    const kept = [...entries.filter((e) => e.source === 'explicit'), ...entries.filter((e) => e.source === 'suggested').slice(0, DATA_SUGGESTIONS)];
+    const followUps = kept.map((entry): DataFollowUp => ({
+      evidence: indexOf(entry),
+      score: entry.score,
+      source: entry.source,
+      ...(entry.status ? { status: entry.status } : {}),
+      ...(entry.verdict ? { verdict: entry.verdict } : {}),
+    }));
+    return { ...commitment, followUps, ...(resolved?.target ? { target: resolved.target } : {}) };
+  });
+  const metrics = analysis.metrics.map(({ sentence: _sentence, ...metric }) => metric);
+  return { ...analysis, ...summary, commitments, evidence, metrics };
+}
+
+/** A commitment's follow-ups as whole entries (`{ report, section, anchor, text, score, source, … }`), best first. */
+export function followUpsOf(data: { evidence: readonly DataEvidence[] }, commitment: { followUps: readonly DataFollowUp[] }) {
+  return commitment.followUps.map(({ evidence, ...rest }) => ({ ...data.evidence[evidence]!, ...rest }));
+}
+
+/** The titles from the top-level section down to section `id` ("3.2" → ["三、…", "（二）…"]). */
+export function sectionPathOf(sections: readonly AnalyzedSection[], id: string): string[] {
+  if (id === CLOSING_SECTION_ID) return [CLOSING_TITLE];
+  const path: string[] = [];
+  let level: readonly AnalyzedSection[] = sections;
+  for (;;) {
+    const next = level.find((section) => id === section.id || id.startsWith(`${section.id}.`));
+    if (!next) return path;
+    path.push(next.title);
+    if (next.id === id) return path;
+    level = next.children;
+  }
+}
