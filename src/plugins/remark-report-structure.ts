@@ -1,12 +1,13 @@
 // Remark plugin for the MDX build: analyses a report's structure (outline, roles,
 // commitments, metrics), gives headings and commitments stable HTML ids, and hands the
-// analysis to the page through the frontmatter (Astro's `remarkPluginFrontmatter`).
+// analysis to the pages through report-analysis-store.ts (its key in the frontmatter).
 
 import type { Heading, Nodes, Paragraph, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { analyzeReportParts, toHeadingId, type ReportAnalysis } from '../lib/structure/analyze.ts';
 import { flattenOutline, type Block } from '../lib/structure/outline.ts';
+import { ANALYSIS_KEY_FIELD, keepReportAnalysis, reportAnalysisOf } from './report-analysis-store.ts';
 import { parseRoleOverrides, type RoleKeywords } from '../lib/structure/section-roles.ts';
 
 export interface RemarkReportStructureOptions {
@@ -16,6 +17,7 @@ export interface RemarkReportStructureOptions {
 /** The part of a vfile we use; a unified VFile fits. */
 interface FileLike {
   data: Record<string, unknown>;
+  path?: string;
 }
 
 /** An empty mdast node that becomes `<span id="…"></span>` in HTML: an anchor inside a paragraph. */
@@ -71,7 +73,8 @@ export function insertAnchor(paragraph: Paragraph, offset: number, id: string): 
 
 /** The analysis this plugin stored on a file, if any. */
 export function readReportAnalysis(file: FileLike): ReportAnalysis | undefined {
-  return readFrontmatter(file)['analysis'] as ReportAnalysis | undefined;
+  const frontmatter = readFrontmatter(file);
+  return frontmatter[ANALYSIS_KEY_FIELD] === undefined ? undefined : reportAnalysisOf(frontmatter).analysis;
 }
 
 export default function remarkReportStructure(options: RemarkReportStructureOptions = {}) {
@@ -112,8 +115,7 @@ export default function remarkReportStructure(options: RemarkReportStructureOpti
       else insertAnchor(paragraph, commitment.offset, commitment.id);
     }
 
-    frontmatter['analysis'] = analysis;
     // The outline keeps each section's paragraphs: follow-up matching and comparison read them.
-    frontmatter['outline'] = outline;
+    frontmatter[ANALYSIS_KEY_FIELD] = keepReportAnalysis(file.path, { analysis, outline });
   };
 }

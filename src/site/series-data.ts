@@ -1,8 +1,7 @@
 import { render } from 'astro:content';
-import type { ReportAnalysis } from '../lib/structure/analyze.ts';
 import { resolveFollowUps, type SeriesReport } from '../lib/compare/follow-up.ts';
 import { buildLedger } from '../lib/compare/ledger.ts';
-import type { Outline } from '../lib/structure/outline.ts';
+import { reportAnalysisOf } from '../plugins/report-analysis-store.ts';
 import { type ReportEntry, loadArchive, maskerFor } from './archive-data.ts';
 
 export type ArchiveReport = SeriesReport & { kind: string; title: string; entry: ReportEntry };
@@ -20,6 +19,7 @@ export function loadArchiveAnalysis() {
     const reports: ArchiveReport[] = [];
     for (const entry of entries) {
       const { remarkPluginFrontmatter } = await render(entry);
+      const { analysis, outline } = reportAnalysisOf(remarkPluginFrontmatter);
       const mask = maskerFor(entry);
       reports.push({
         id: entry.id,
@@ -28,8 +28,8 @@ export function loadArchiveAnalysis() {
         kind: entry.data.kind,
         title: mask(entry.data.title),
         entry,
-        analysis: remarkPluginFrontmatter['analysis'] as ReportAnalysis,
-        outline: remarkPluginFrontmatter['outline'] as Outline,
+        analysis,
+        outline,
         followUps: entry.data.followUps.map((followUp) => ({
           ...followUp,
           ...(followUp.evidence ? { evidence: mask(followUp.evidence) } : {}),

@@ -3,8 +3,8 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import type { ReportAnalysis } from '../../src/lib/structure/analyze.ts';
 import remarkReportStructure, { insertAnchor } from '../../src/plugins/remark-report-structure.ts';
+import { reportAnalysisOf } from '../../src/plugins/report-analysis-store.ts';
 
 // remark-rehype is not installed, so these tests check the mdast and the data the plugin
 // leaves for mdast-util-to-hast (hProperties become HTML attributes, hName the tag).
@@ -45,7 +45,7 @@ async function run(markdown: string, frontmatter: Record<string, unknown> = {}) 
   const tree = processor.parse(markdown);
   // Astro puts the frontmatter on file.data.astro before remark plugins run.
   await processor.run(tree, { data: { astro: { frontmatter } } });
-  return { tree: tree as Root, analysis: frontmatter['analysis'] as ReportAnalysis };
+  return { tree: tree as Root, analysis: reportAnalysisOf(frontmatter).analysis };
 }
 
 const props = (node: { data?: unknown }) => (node.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties;

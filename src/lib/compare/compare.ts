@@ -12,7 +12,11 @@ export type ReportWithBodies = Pick<AnalyzedReportParts, 'analysis' | 'outline'>
 
 /** Character bigrams of the normalised text; punctuation, symbols and spaces are left out. */
 export function toCharBigrams(text: string): string[] {
-  const chars = [...normalizeText(text).replace(/[\p{P}\p{S}\s]/gu, '')];
+  return bigramsOfNormalized(normalizeText(text));
+}
+
+function bigramsOfNormalized(normalized: string): string[] {
+  const chars = [...normalized.replace(/[\p{P}\p{S}\s]/gu, '')];
   if (chars.length < 2) return chars;
   return chars.slice(1).map((char, i) => chars[i]! + char);
 }
@@ -54,10 +58,11 @@ export function labelFeatures(label: string): TextFeatures {
 
 /** Normalised text, bigram counts and direction of any text, not cached (for paragraphs, seen once). */
 export function textFeatures(text: string): TextFeatures {
-  const grams = toCharBigrams(text);
+  const normalized = normalizeText(text);
+  const grams = bigramsOfNormalized(normalized);
   const counts = new Map<string, number>();
   for (const gram of grams) counts.set(gram, (counts.get(gram) ?? 0) + 1);
-  return { normalized: normalizeText(text), counts, length: grams.length, direction: direction(text) };
+  return { normalized, counts, length: grams.length, direction: direction(text) };
 }
 
 /** Role of every section of an analysis, keyed by section id. */

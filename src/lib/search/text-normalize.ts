@@ -172,10 +172,38 @@ function normalize(source: string, keepCase: boolean, withMap: boolean): Normali
   return { text, map };
 }
 
+let needsMapping: RegExp | undefined;
+
+/** Any character that normalize() would change, drop or hold back; most report paragraphs have none. */
+function buildNeedsMapping(): RegExp {
+  simplifiedChars ??= buildSimplifiedChars();
+  const escape = (char: string) => char.replace(/[\\\]\[^-]/g, '\\$&');
+  const fullWidth: string[] = [];
+  for (let code = 0xff01; code <= 0xff5e; code++) {
+    const char = String.fromCharCode(code);
+    if (!KEPT_FULL_WIDTH.has(char)) fullWidth.push(escape(char));
+  }
+  const mapped = [...ZERO_WIDTH, '○', ...simplifiedChars.keys()].map(escape).join('');
+  return new RegExp(`[\\s${fullWidth.join('')}${mapped}]`, 'u');
+}
+
+/** True when normalising leaves the text as it is (a regex scan instead of a loop over every character). */
+function isAlreadyNormal(source: string, keepCase: boolean, withMap: boolean): boolean {
+  needsMapping ??= buildNeedsMapping();
+  if (needsMapping.test(source)) return false;
+  if (!keepCase && source.toLowerCase() !== source) return false;
+  // The map points both halves of a surrogate pair at the pair's start: leave those to the loop.
+  return !withMap || !/[\uD800-\uDFFF]/.test(source);
+}
+
 export function normalizeWithMap(source: string, options: NormalizeOptions = {}): NormalizedText {
-  return normalize(source, options.keepCase ?? false, true);
+  const keepCase = options.keepCase ?? false;
+  if (isAlreadyNormal(source, keepCase, true)) return { text: source, map: Array.from({ length: source.length }, (_, i) => i) };
+  return normalize(source, keepCase, true);
 }
 
 export function normalizeText(source: string, options: NormalizeOptions = {}): string {
-  return normalize(source, options.keepCase ?? false, false).text;
+  const keepCase = options.keepCase ?? false;
+  if (isAlreadyNormal(source, keepCase, false)) return source;
+  return normalize(source, keepCase, false).text;
 }

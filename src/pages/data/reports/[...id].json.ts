@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { render } from 'astro:content';
-import type { ReportAnalysis } from '../../../lib/structure/analyze.ts';
+import { reportAnalysisOf } from '../../../plugins/report-analysis-store.ts';
 import { toReportData } from '../../../lib/compare/report-data.ts';
 import { type ReportEntry, loadArchive, toSummary } from '../../../site/archive-data.ts';
 import { loadArchiveAnalysis } from '../../../site/series-data.ts';
@@ -18,7 +18,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute<{ entry: ReportEntry }> = async ({ props }) => {
   const { remarkPluginFrontmatter } = await render(props.entry);
   const { followUpsByKey } = await loadArchiveAnalysis();
-  const analysis = remarkPluginFrontmatter['analysis'] as ReportAnalysis;
+  const { analysis } = reportAnalysisOf(remarkPluginFrontmatter);
   const body = toReportData(toSummary(props.entry), analysis, (id) => followUpsByKey.get(`${props.entry.id}#${id}`));
   return new Response(JSON.stringify(body), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
