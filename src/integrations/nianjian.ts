@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { type ContentSource, checkReportFiles, visibilityFromEnv } from '../node/content-source.ts';
+import { startFollowUpPrecompute } from '../node/follow-up-precompute.ts';
 import { indexSite } from '../node/index-site.ts';
 
 export interface NianjianOptions {
@@ -15,6 +16,11 @@ export function nianjian({ source }: NianjianOptions): AstroIntegration {
         // Every problem in every report before Astro starts, also when `astro build` runs without the CLI.
         const { problemMessage } = checkReportFiles(source, visibilityFromEnv());
         if (problemMessage) throw new Error(problemMessage);
+      },
+      'astro:build:start': () => {
+        // A public build analyses redacted text, which only the MDX build sees: it matches follow-ups itself.
+        if (visibilityFromEnv() === 'public' || !process.env['NIANJIAN_ROOT']) return;
+        startFollowUpPrecompute(process.env['NIANJIAN_ROOT'], { reportsDir: source.reportsDir, kinds: source.config.kinds, roleKeywords: source.config.roleKeywords });
       },
       'astro:build:done': async ({ dir, logger }) => {
         // `nianjian build` indexes after the Astro process has ended and given its memory back.

@@ -35,8 +35,12 @@ describe('nianjian build (sample archive)', () => {
   const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'nianjian-build-')), 'site');
   let result: ReturnType<typeof runCli>;
   beforeAll(() => {
-    result = runCli(['build', '--out', outDir]);
+    result = runCli(['build', '--out', outDir], { env: { NIANJIAN_DEBUG: '1' } });
   }, 300_000);
+
+  it('matches follow-ups on a second thread, with the build’s own analysis of every report', () => {
+    expect(result.stderr).toContain(`precomputed follow-ups used for ${samples.length} reports`);
+  });
 
   it('exits 0 and says what it built', () => {
     expect(result.stderr).not.toMatch(/error/i);

@@ -15,13 +15,20 @@ describe('an archive imported from the corpus', () => {
     runs.push(runCli(['import', path.join(corpus, 'gov-work-reports'), '--out', reports, '--unit', '国务院', '--kind', '政府工作报告']));
     runs.push(runCli(['import', path.join(corpus, 'hailar-district-gov-work-reports'), '--out', reports, '--unit', '海拉尔区人民政府', '--kind', '政府工作报告']));
     runs.push(runCli(['import', path.join(sharedDir, 'seeds/000_b79b53dc5c4bd550.txt'), '--out', reports, '--unit', '市社科联', '--kind', '述职报告']));
-    runs.push(runCli(['build', '--content', path.join(root, 'content'), '--out', site, '--quiet']));
+    runs.push(runCli(['build', '--content', path.join(root, 'content'), '--out', site, '--quiet'], { env: { NIANJIAN_DEBUG: '1' } }));
   }, 600_000);
 
   it('imports all 62 files and builds them', () => {
     for (const run of runs) expect(run.status, run.stderr).toBe(0);
     expect(runs[3]!.stdout).toContain('已构建 62 篇报告');
     expect(readdirSync(path.join(site, 'reports')).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('matches follow-ups on a second thread, from its own reading of the files, and that reading is the build’s', () => {
+    // src/node/follow-up-precompute.ts: the worker's result is used only if every report's analysis has the
+    // digest of the MDX build's; on 62 real reports it must, or the build loses its second core.
+    expect(runs[3]!.stderr).toContain('precomputed follow-ups used for 62 reports');
+    expect(runs[3]!.stderr).not.toContain('不一致');
   });
 
   it('shows the national 2024 report with its three parts and their roles in the outline', () => {
