@@ -12,7 +12,7 @@ import { normalizeText } from '../search/text-normalize.ts';
 export interface RankOptions {
   /** How many suggestions at most (3). */
   k?: number;
-  /** Nothing is suggested unless the best sentence scores this much. */
+  /** Nothing is suggested unless the best sentence scores this much, times lengthFactor(promise). */
   threshold?: number;
   /** Once something is suggested, the next best are shown down to this score (threshold / 2). */
   floor?: number;
@@ -38,8 +38,9 @@ export interface CandidateIndex {
 
 /**
  * Chosen with bench/promise-quality.ts on the labelled corpus pairs (tests/fixtures/promise-truth):
- * the best sentence must reach it for anything to be shown, so that at least 70% of the promises
- * the next year says nothing about get no suggestion; the second and third need half of it.
+ * the best sentence must reach it (times lengthFactor, less for a long promise) for anything to be
+ * shown, so that at least 70% of the promises the next year says nothing about get no suggestion;
+ * the second and third need half of DEFAULT_THRESHOLD.
  */
 export const DEFAULT_THRESHOLD = 0.105;
 /** Recall counts more than precision: a short answer to a long promise is still an answer. */
@@ -84,6 +85,18 @@ export function indexCandidates(candidates: EvidenceCandidate[], stats: TermStat
   return { candidates, masses, postings, priors };
 }
 
+// A long promise shares a smaller part of its terms with its answer than a short one does: past
+// REFERENCE_CHARS characters, the threshold falls with the promise's length (a promise of 188
+// characters needs half of it). Short promises keep the whole threshold: one common word gives
+// them a high score ("推进农业机械化、智能化。" → "传统产业数字化智能化改造加快").
+const REFERENCE_CHARS = 47;
+const LENGTH_EXPONENT = 0.5;
+
+/** What the threshold is multiplied by for a promise of this length: 1, less for a long one. */
+export function lengthFactor(promise: string): number {
+  return Math.min(1, (REFERENCE_CHARS / Math.max([...promise].length, 1)) ** LENGTH_EXPONENT);
+}
+
 /** The parts of a promise matched on their own: its sentences and "；" clauses (a long 一是 item holds several). */
 function promiseParts(promise: string): string[] {
   const parts = splitSentences(promise).flatMap((sentence) => splitClauses(promise, sentence)).map((span) => promise.slice(span.start, span.end));
@@ -95,7 +108,9 @@ function promiseParts(promise: string): string[] {
  * sentences scores by its best-matching sentence, so one answered sentence is not drowned by the rest.
  */
 export function rankEvidence(promise: string, index: CandidateIndex, stats: TermStats, options: RankOptions = {}): RankedEvidence[] {
-  const { k = 3, threshold = DEFAULT_THRESHOLD, floor = threshold / 2 } = options;
+  const { k = 3 } = options;
+  const threshold = (options.threshold ?? DEFAULT_THRESHOLD) * lengthFactor(promise);
+  const floor = options.floor ?? (options.threshold ?? DEFAULT_THRESHOLD) / 2;
   if (k <= 0 || index.candidates.length === 0) return [];
   const best = new Float64Array(index.candidates.length);
   const parts = promiseParts(promise).map((part) => readTerms(part, stats.options));
