@@ -29,8 +29,11 @@ const MIN_CANDIDATE_CHARS = 4;
 const SHORT_LEAD = /^(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、])[^，,；;]{0,14}[。！]$/;
 const RESTATED = /^(?:上年|去年|年初|原计划|原定)(?:提出|计划|确定|承诺)/;
 
-// Thanks and credit ("向…表示诚挚感谢", "是…坚强领导的结果") report on no promise.
-const NOT_EVIDENCE = /表示(?:诚挚|衷心)(?:的)?感谢|致以崇高的敬意|领导的结果|努力奋斗的结果|主要做了以下工作/;
+// Thanks and credit ("向…表示诚挚感谢", "是…坚强领导的结果") and the resolve closing a problems
+// paragraph ("我们一定直面问题和挑战，…决不辜负人民期待和重托！") report on no promise.
+const NOT_EVIDENCE = /表示(?:诚挚|衷心)(?:的)?感谢|致以崇高的敬意|领导的结果|努力奋斗的结果|主要做了以下工作|决不辜负/;
+
+const PROBLEMS_OPENING = /^[^。]{0,30}(?:清醒(?:地)?(?:看到|认识到)|(?:困难|问题)和(?:问题|不足|挑战)|存在(?:的)?(?:突出)?问题)/;
 
 function joinHeads(sentences: string[]): string[] {
   const out: string[] = [];
@@ -55,8 +58,10 @@ export function collectEvidenceCandidates(report: { id: string; year: number; an
     const heading = section.title.slice(section.marker.length).trim();
     const place = { reportId: report.id, year: report.year, section: section.id, anchor: toHeadingId(section.id), heading, role };
     for (const paragraph of section.body) {
+      // The problems paragraph of a review ("在肯定成绩的同时，我们也清醒看到…") is its problems part.
+      const own = role === 'review' && PROBLEMS_OPENING.test(paragraph) ? { ...place, role: 'problems' as const } : place;
       for (const text of joinHeads(splitSentences(paragraph).map((span) => paragraph.slice(span.start, span.end)))) {
-        if ([...text].length >= MIN_CANDIDATE_CHARS && !NOT_EVIDENCE.test(text)) out.push({ ...place, text });
+        if ([...text].length >= MIN_CANDIDATE_CHARS && !NOT_EVIDENCE.test(text)) out.push({ ...own, text });
       }
     }
   }

@@ -12,7 +12,7 @@ import { normalizeText } from '../search/text-normalize.ts';
 export interface RankOptions {
   /** How many suggestions at most (3). */
   k?: number;
-  /** Nothing is suggested unless the best sentence scores this much. */
+  /** Nothing is suggested unless the best sentence scores this much, times lengthFactor(promise). */
   threshold?: number;
   /** Once something is suggested, the next best are shown down to this score (threshold / 2). */
   floor?: number;
@@ -32,21 +32,49 @@ export interface CandidateIndex {
   masses: Float64Array;
   /** Term → candidates holding it, in order. */
   postings: Map<string, number[]>;
+  /** What each candidate's score is multiplied by (candidatePrior). */
+  priors: Float64Array;
 }
 
 /**
  * Chosen with bench/promise-quality.ts on the labelled corpus pairs (tests/fixtures/promise-truth):
- * the best sentence must reach it for anything to be shown, so that at least 70% of the promises
- * the next year says nothing about get no suggestion; the second and third need half of it.
+ * the best sentence must reach it (times lengthFactor, less for a long promise) for anything to be
+ * shown, so that at least 70% of the promises the next year says nothing about get no suggestion;
+ * the second and third need half of DEFAULT_THRESHOLD.
  */
 export const DEFAULT_THRESHOLD = 0.105;
 /** Recall counts more than precision: a short answer to a long promise is still an answer. */
 const RECALL_WEIGHT = 0.7;
 
+// Sentences that share words with many promises but answer few, worth part of their score:
+// the topic lead of a review paragraph ("二是优化和落实助企纾困政策，巩固经济恢复基础。",
+// "——生态文明建设持续推进。"), never an answer in the labelled truth; a generic opening or summary
+// ("一年来，…在党中央坚强领导下…", "完成了全年经济社会发展主要目标任务"), which answers only the
+// overall requirement (follow-up-suggest.ts puts it first there); and a sentence of the problems
+// part that admits no failure ("世界经济增长动能不足"), where the review part's sentence is preferred.
+const LEAD = /^(?:[一二三四五六七八九十]{1,3}是|——)/;
+const MAX_LEAD_CHARS = 30;
+const GENERIC = /^(?:一年来|过去(?:的)?一年|回顾过去一年|[0-9]{4}年，)|(?:完成|实现)[^。]{0,12}目标任务|目标任务[^。]{0,6}完成|领导下/;
+const ADMISSION = /未(?:能)?(?:完成|达到|实现)|没有(?:完成|达到|实现)|仍(?:较|然|很|比较)?突出|不到位|滞后|进展缓慢/;
+const LEAD_PRIOR = 0.5;
+const GENERIC_PRIOR = 0.5;
+const PROBLEMS_PRIOR = 0.8;
+
+/** How much of its score a candidate keeps: 1, less for a lead, a generic sentence or a problem that admits nothing. */
+export function candidatePrior(candidate: Pick<EvidenceCandidate, 'text' | 'role'>): number {
+  let prior = 1;
+  if (LEAD.test(candidate.text) && [...candidate.text].length <= MAX_LEAD_CHARS) prior *= LEAD_PRIOR;
+  if (GENERIC.test(candidate.text)) prior *= GENERIC_PRIOR;
+  if (candidate.role === 'problems' && !ADMISSION.test(candidate.text)) prior *= PROBLEMS_PRIOR;
+  return prior;
+}
+
 export function indexCandidates(candidates: EvidenceCandidate[], stats: TermStats): CandidateIndex {
   const masses = new Float64Array(candidates.length);
+  const priors = new Float64Array(candidates.length);
   const postings = new Map<string, number[]>();
   candidates.forEach((candidate, i) => {
+    priors[i] = candidatePrior(candidate);
     for (const term of readTerms(candidate.text, stats.options)) {
       masses[i]! += inverseFrequency(stats, term);
       const list = postings.get(term);
@@ -54,7 +82,19 @@ export function indexCandidates(candidates: EvidenceCandidate[], stats: TermStat
       else postings.set(term, [i]);
     }
   });
-  return { candidates, masses, postings };
+  return { candidates, masses, postings, priors };
+}
+
+// A long promise shares a smaller part of its terms with its answer than a short one does: past
+// REFERENCE_CHARS characters, the threshold falls with the promise's length (a promise of 188
+// characters needs half of it). Short promises keep the whole threshold: one common word gives
+// them a high score ("推进农业机械化、智能化。" → "传统产业数字化智能化改造加快").
+const REFERENCE_CHARS = 47;
+const LENGTH_EXPONENT = 0.5;
+
+/** What the threshold is multiplied by for a promise of this length: 1, less for a long one. */
+export function lengthFactor(promise: string): number {
+  return Math.min(1, (REFERENCE_CHARS / Math.max([...promise].length, 1)) ** LENGTH_EXPONENT);
 }
 
 /** The parts of a promise matched on their own: its sentences and "；" clauses (a long 一是 item holds several). */
@@ -68,7 +108,9 @@ function promiseParts(promise: string): string[] {
  * sentences scores by its best-matching sentence, so one answered sentence is not drowned by the rest.
  */
 export function rankEvidence(promise: string, index: CandidateIndex, stats: TermStats, options: RankOptions = {}): RankedEvidence[] {
-  const { k = 3, threshold = DEFAULT_THRESHOLD, floor = threshold / 2 } = options;
+  const { k = 3 } = options;
+  const threshold = (options.threshold ?? DEFAULT_THRESHOLD) * lengthFactor(promise);
+  const floor = options.floor ?? (options.threshold ?? DEFAULT_THRESHOLD) / 2;
   if (k <= 0 || index.candidates.length === 0) return [];
   const best = new Float64Array(index.candidates.length);
   const parts = promiseParts(promise).map((part) => readTerms(part, stats.options));
@@ -83,7 +125,7 @@ export function rankEvidence(promise: string, index: CandidateIndex, stats: Term
     if (mass === 0) continue;
     shared.forEach((s, i) => {
       if (s === 0) return;
-      const score = (s / mass) ** RECALL_WEIGHT * (s / index.masses[i]!) ** (1 - RECALL_WEIGHT);
+      const score = index.priors[i]! * (s / mass) ** RECALL_WEIGHT * (s / index.masses[i]!) ** (1 - RECALL_WEIGHT);
       if (score > best[i]!) best[i] = score;
     });
   }

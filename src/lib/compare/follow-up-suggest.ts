@@ -63,6 +63,20 @@ function putOutcomeFirst(commitment: AnalyzedCommitment, ranked: FollowUpSuggest
   return [{ ...first, verdict: target.verdict }, ...ranked.filter((s) => s !== held)].slice(0, Math.max(k, 1));
 }
 
+// The overall requirement ("今年政府工作的总体要求是：…") is answered by the next report's overall
+// verdict on the year ("较好地完成了年初确定的各项目标任务", "全年主要目标任务较好完成"), which shares
+// few specific terms with it; that sentence comes first for it (and only for it).
+const OVERALL_REQUIREMENT = /总体要求|指导思想|总基调/;
+const OVERALL_VERDICT = /(?:完成|实现)[^。；]{0,14}目标任务|目标任务[^。；]{0,6}(?:完成|实现)|主要(?:经济)?指标[^。；]{0,12}前列/;
+
+function putVerdictFirst(commitment: AnalyzedCommitment, ranked: FollowUpSuggestion[], candidates: EvidenceCandidate[], stats: TermStats, k: number): FollowUpSuggestion[] {
+  const candidate = candidates.find((c) => c.role === 'review' && OVERALL_VERDICT.test(c.text));
+  if (!candidate) return ranked;
+  const held = ranked.find((s) => s.text === candidate.text && s.section === candidate.section);
+  const first = held ?? { ...candidate, score: scoreEvidence(commitment.text, candidate.text, stats), terms: describeShared(readTerms(commitment.text, stats.options), candidate.text, stats) };
+  return [first, ...ranked.filter((s) => s !== held)].slice(0, Math.max(k, 1));
+}
+
 /** Suggestions keyed "<report id>#<commitment id>", for the commitments `wanted` accepts. */
 export function suggestForArchive(
   reports: readonly SeriesReport[],
@@ -87,6 +101,7 @@ export function suggestForArchive(
       let suggestions: FollowUpSuggestion[] = rankEvidence(commitment.text, index, stats, options).map(({ candidate, score, terms }) => ({ ...candidate, score, terms }));
       const target = commitment.targets ? checkTarget(commitment, next[0]!, (outcomes ??= readOutcomes(next[0]!))) ?? undefined : undefined;
       if (target && target.verdict !== '无结果') suggestions = putOutcomeFirst(commitment, suggestions, target, nextCandidates, stats, options.k ?? 3);
+      else if (commitment.kind === 'general' && OVERALL_REQUIREMENT.test(commitment.text)) suggestions = putVerdictFirst(commitment, suggestions, nextCandidates, stats, options.k ?? 3);
       out.set(`${report.id}#${commitment.id}`, { suggestions, ...(target ? { target } : {}) });
     }
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpusReport } from '../../../bench/corpus-archive.ts';
 import { isRightEvidence, loadPromiseTruth, measurePromises, normalizeForMatch } from '../../../bench/promise-quality.ts';
 import { resolveFollowUps } from '../../../src/lib/compare/follow-up.ts';
+import { collectEvidenceCandidates } from '../../../src/lib/compare/evidence-candidates.ts';
 import { flattenOutline } from '../../../src/lib/structure/outline.ts';
 
 const truth = loadPromiseTruth();
@@ -87,5 +88,44 @@ describe('fixed cases of each kind', () => {
     const r = result('national-2021-2022', 'P172');
     expect(normalizeForMatch(r.commitment!.text)).toContain(normalizeForMatch(r.promise.text));
     expect(r.shown).toEqual([]);
+  });
+
+  it('general, the overall requirement: the next year’s overall verdict on the year comes first', () => {
+    for (const [pair, id, verdict] of [
+      ['hailar-2014-2015', 'P3', '较好地完成了年初确定的各项目标任务'],
+      ['national-2014-2015', 'P7', '完成了全年经济社会发展主要目标任务'],
+      ['national-2021-2022', 'P2', '全年主要目标任务较好完成'],
+    ] as const) {
+      const r = result(pair, id);
+      expect([pair, id, r.rank]).toEqual([pair, id, 1]);
+      expect(r.shown[0]!.text).toContain(verdict);
+    }
+  });
+
+  it('task, a long promise: national 2014 积极参与国际多边事务… (77 characters) → 积极参与多边机制建立和国际规则制定, first, below the plain threshold', () => {
+    const r = result('national-2014-2015', 'R56');
+    expect(r.rank).toBe(1);
+    expect(r.shown[0]!.score).toBeLessThan(0.105);
+  });
+
+  it('task: 海拉尔 2014 完成龙腾果蔬批发市场项目建设… → 万家惠农贸市场项目主体完工, first', () => {
+    expect(result('hailar-2014-2015', 'P41').rank).toBe(1);
+  });
+
+  it('target: 海拉尔 2014 年内新增商业营业面积15万平方米 → 全年新增商业面积10万平方米, first', () => {
+    const r = result('hailar-2014-2015', 'P25');
+    expect(r.rank).toBe(1);
+    expect(r.shown[0]!.text).toContain('全年新增商业面积10万平方米');
+  });
+
+  it('task without one: 海拉尔 2014 谢尔塔拉墓地、哈克遗址文物保护 gets no suggestion', () => {
+    expect(result('hailar-2014-2015', 'P102').shown).toEqual([]);
+  });
+
+  it('reads the problems paragraph of a review as its problems part, without its closing resolve', () => {
+    const candidates = collectEvidenceCandidates(report('gov-work-reports', 2022));
+    expect(candidates.find((c) => c.text === '一些领域腐败问题依然多发。')?.role).toBe('problems');
+    expect(candidates.find((c) => c.text.startsWith('去年新增减税降费超过1万亿元'))?.role).toBe('review');
+    expect(candidates.some((c) => c.text.includes('决不辜负'))).toBe(false);
   });
 });
