@@ -156,8 +156,11 @@ describe('targets against outcomes, and general commitments apart, in the browse
     const page = await open('units/明湖市东城区人民政府/trends/');
     const figure = page.locator('figure.target-trend').filter({ has: page.locator('figcaption', { hasText: /^地区生产总值增长：目标与实绩（%）$/ }) });
     expect(await figure.locator('svg[role="img"] > title').textContent()).toBe('地区生产总值增长：目标与实绩（%）');
-    expect(await figure.locator('svg circle').count()).toBe(2);
-    expect(await figure.locator('svg g.target').count()).toBe(3);
+    expect((await figure.locator('svg path.outcome').getAttribute('d'))!.match(/h0/g)).toHaveLength(2);
+    expect((await figure.locator('svg path.target').getAttribute('d'))!.match(/z/g)).toHaveLength(3);
+    expect(await figure.locator('svg[role="img"] > desc').textContent()).toBe('2022–2024年 3 个目标：达成 0，未达成 2，无结果 1');
+    await figure.getByRole('link', { name: '2023' }).click();
+    await page.waitForURL('**/reports/2023/**/targets/');
     expect(await figure.locator('tbody tr').allTextContents()).toEqual(['20226.5%左右3.6%未达成', '20236%左右5.8%未达成', '20245.5%左右—无结果']);
     await page.close();
   });

@@ -29,7 +29,7 @@ export interface TargetSeries {
  * years of the most-watched indicators first. Only indicators with two figures or more to draw
  * (two years' targets, or a target and its outcome) are kept.
  */
-export function collectTargetSeries(tables: readonly TargetTable[], { limit = 30 }: { limit?: number } = {}): TargetSeries[] {
+export function collectTargetSeries(tables: readonly TargetTable[], { limit = 20 }: { limit?: number } = {}): TargetSeries[] {
   const groups = new Map<string, { unit: string; points: TargetPoint[]; labels: string[] }>();
   for (const table of [...tables].sort((a, b) => a.year - b.year)) {
     for (const row of table.rows) {
@@ -71,9 +71,18 @@ export function describeTargetPoint(point: TargetPoint, unit: string): string {
   return `${point.year}年 目标 ${formatMetricValue(point.target)}，${outcome}`;
 }
 
+/** "2022–2024年 3 个目标：达成 2，未达成 0，无结果 1": the chart's description; the table beside it has each year. */
+export function summarizeTargetSeries(series: TargetSeries): string {
+  const count = (verdict: TargetVerdict) => series.points.filter((p) => p.verdict === verdict).length;
+  const years = series.points.map((p) => p.year);
+  const span = years.length > 1 ? `${Math.min(...years)}–${Math.max(...years)}年` : `${years[0]}年`;
+  return `${span} ${series.points.length} 个目标：达成 ${count('达成')}，未达成 ${count('未达成')}，无结果 ${count('无结果')}`;
+}
+
 /**
- * The chart of one series. role="img" with <title> and <desc> (every year's target, outcome and
- * verdict), labelled through `id`; the page puts the same figures in a table beside it.
+ * The chart of one series. role="img" with <title> and <desc>, labelled through `id`; the page puts
+ * every year's figures in a table beside it. The markers are one path each (targets: diamonds and
+ * range bars; outcomes: round dots drawn as zero-length strokes), a few dozen bytes a year.
  */
 export function renderTargetChartSvg(series: TargetSeries, { id, width = 320, height = 120 }: { id: string; width?: number; height?: number }): string {
   const points = [...series.points].sort((a, b) => a.year - b.year);
@@ -88,26 +97,26 @@ export function renderTargetChartSvg(series: TargetSeries, { id, width = 320, he
   const innerHeight = height - pad.top - pad.bottom;
   const x = (year: number) => round(pad.left + (span === 0 ? innerWidth / 2 : ((year - first) / span) * innerWidth));
   const y = (value: number) => round(pad.top + (range === 0 ? innerHeight / 2 : (1 - (value - low) / range) * innerHeight));
-  const outcomes = points.filter((p) => p.outcome).map((p) => ({ p, cx: x(p.year), cy: y(p.outcome!.value) }));
+  const outcomes = points.filter((p) => p.outcome).map((p) => `${x(p.year)} ${y(p.outcome!.value)}`);
   const labelAll = innerWidth / Math.max(span, 1) >= 26;
   const title = `${series.label}：目标与实绩（${series.unit || '数值'}）`;
-  const desc = points.map((p) => describeTargetPoint(p, series.unit)).join('；');
-  const diamond = (cx: number, cy: number) => `M${cx} ${round(cy - 4)}L${round(cx + 4)} ${cy}L${cx} ${round(cy + 4)}L${round(cx - 4)} ${cy}Z`;
+  const targets = points.map((p) => {
+    const cx = x(p.year);
+    const cy = y(p.target.value);
+    const bar = p.target.valueMax !== undefined ? `M${cx} ${cy}V${y(p.target.valueMax)}` : '';
+    return `${bar}M${cx} ${round(cy - 4)}l4 4-4 4-4-4z`;
+  });
+  const label = (tx: number, ty: number, anchor: string, text: string) => `<text x="${tx}" y="${ty}" text-anchor="${anchor}">${text}</text>`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="target-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-t ${id}-d">`,
-    `<title id="${id}-t">${escapeXml(title)}</title><desc id="${id}-d">${escapeXml(desc)}</desc>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="target-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-t ${id}-d" font-size="9" fill="currentColor">`,
+    `<title id="${id}-t">${escapeXml(title)}</title><desc id="${id}-d">${escapeXml(summarizeTargetSeries({ ...series, points }))}</desc>`,
     // The extremes on the left, as a reader needs to place the figures.
-    ...(range === 0 ? [y(low)] : [y(high), y(low)]).map((ty, i) => `<text x="${pad.left - 4}" y="${round(ty + 3)}" font-size="9" text-anchor="end" fill="currentColor">${show(i === 0 && range !== 0 ? high : low)}</text>`),
+    ...(range === 0 ? [[low, y(low)]] : [[high, y(high)], [low, y(low)]]).map(([value, ty]) => label(pad.left - 4, round(ty! + 3), 'end', show(value!))),
     `<path d="M${pad.left} ${pad.top}V${height - pad.bottom}H${width - pad.right}" fill="none" stroke="currentColor" stroke-opacity="0.3"/>`,
-    outcomes.length > 1 ? `<polyline class="outcome" fill="none" stroke="currentColor" stroke-width="1.5" points="${outcomes.map((o) => `${o.cx},${o.cy}`).join(' ')}"/>` : '',
-    ...points.map((p) => {
-      const cx = x(p.year);
-      const bar = p.target.valueMax !== undefined ? `<path d="M${cx} ${y(p.target.value)}V${y(p.target.valueMax)}" stroke-width="3"/>` : '';
-      return `<g class="target" fill="none" stroke="currentColor" stroke-width="1.5">${bar}<path d="${diamond(cx, y(p.target.value))}"/></g>`;
-    }),
-    ...outcomes.map((o) => `<circle class="outcome" cx="${o.cx}" cy="${o.cy}" r="3" fill="currentColor"/>`),
-    ...points.filter((_, i) => labelAll || i === 0 || i === points.length - 1)
-      .map((p) => `<text x="${x(p.year)}" y="${height - 4}" font-size="9" text-anchor="middle" fill="currentColor">${p.year}</text>`),
+    outcomes.length > 1 ? `<path class="outcome-line" d="M${outcomes.join('L')}" fill="none" stroke="currentColor" stroke-width="1.5"/>` : '',
+    `<path class="target" d="${targets.join('')}" fill="none" stroke="currentColor" stroke-width="1.5"/>`,
+    outcomes.length > 0 ? `<path class="outcome" d="M${outcomes.join('h0M')}h0" stroke="currentColor" stroke-width="6" stroke-linecap="round"/>` : '',
+    ...points.filter((_, i) => labelAll || i === 0 || i === points.length - 1).map((p) => label(x(p.year), height - 4, 'middle', String(p.year))),
     '</svg>',
   ].join('');
 }

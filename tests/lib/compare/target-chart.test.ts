@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSampleArchive } from '../../../bench/follow-up-quality.ts';
 import { resolveFollowUps } from '../../../src/lib/compare/follow-up.ts';
-import { collectTargetSeries, renderTargetChartSvg, type TargetSeries } from '../../../src/lib/compare/target-chart.ts';
+import { collectTargetSeries, describeTargetPoint, renderTargetChartSvg, type TargetSeries } from '../../../src/lib/compare/target-chart.ts';
 import { buildTargetTables } from '../../../src/lib/compare/target-table.ts';
 import { childElements, descendants, parseXmlTree, type XmlElement } from '../../../src/lib/import/xml-tree.ts';
 
@@ -46,28 +46,33 @@ describe('renderTargetChartSvg', () => {
     expect(svg.attrs).toMatchObject({ role: 'img', 'aria-labelledby': 'g-t g-d', viewBox: '0 0 320 120' });
     expect(text(descendants(svg, 'title')[0]!)).toBe('国内生产总值增长：目标与实绩（%）');
     expect(descendants(svg, 'title')[0]!.attrs['id']).toBe('g-t');
-    expect(text(descendants(svg, 'desc')[0]!)).toBe(
-      '2023年 目标 5%左右，实绩 5.2%（达成）；2024年 目标 5%左右，实绩 5%（达成）；2025年 目标 4.5%-5%，尚无实绩',
-    );
+    expect(text(descendants(svg, 'desc')[0]!)).toBe('2023–2025年 3 个目标：达成 2，未达成 0，无结果 1');
+    expect(describeTargetPoint(series.points[0]!, '%')).toBe('2023年 目标 5%左右，实绩 5.2%（达成）');
+    expect(describeTargetPoint(series.points[2]!, '%')).toBe('2025年 目标 4.5%-5%，尚无实绩');
   });
 
   it('draws the outcomes as a line of dots and each target as its own marker, a range as a bar', () => {
-    const dots = descendants(svg, 'circle');
+    const paths = descendants(svg, 'path');
+    const byClass = (name: string) => paths.find((p) => p.attrs['class'] === name)!.attrs['d']!;
+    // Dots: one zero-length round stroke per outcome, in year order.
+    const dots = [...byClass('outcome').matchAll(/M([\d.]+) ([\d.]+)h0/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(dots).toHaveLength(2);
-    expect(descendants(svg, 'polyline')[0]!.attrs['points']!.split(' ')).toHaveLength(2);
-    const targets = descendants(svg, 'g').filter((g) => g.attrs['class'] === 'target');
-    expect(targets.map((g) => descendants(g, 'path').length)).toEqual([1, 1, 2]);
+    expect(byClass('outcome-line')).toBe(`M${dots.map(([x, y]) => `${x} ${y}`).join('L')}`);
+    // Targets: a diamond a year, and a bar for the 2025 range.
+    const target = byClass('target');
+    expect(target.match(/z/g)).toHaveLength(3);
+    expect(target.match(/V/g)).toHaveLength(1);
     // The higher outcome (5.2%) sits above the other (smaller y); all inside the box.
-    expect(Number(dots[0]!.attrs['cy'])).toBeLessThan(Number(dots[1]!.attrs['cy']));
-    expect(dots.every((d) => Number(d.attrs['cx']) <= 320 && Number(d.attrs['cy']) <= 120)).toBe(true);
+    expect(dots[0]![1]).toBeLessThan(dots[1]![1]!);
+    expect(dots.every(([x, y]) => x! <= 320 && y! <= 120)).toBe(true);
     expect(descendants(svg, 'text').map(text)).toEqual(['5.2', '4.5', '2023', '2024', '2025']);
   });
 
-  it('stays compact: well under a kilobyte a year', () => {
-    expect(markup.length).toBeLessThan(2000);
+  it('stays compact: a few dozen bytes a year', () => {
+    expect(markup.length).toBeLessThan(1200);
     const long: TargetSeries = { ...series, points: Array.from({ length: 25 }, (_, i) => ({ ...series.points[0]!, year: 2000 + i })) };
     const big = renderTargetChartSvg(long, { id: 'x' });
-    expect(big.length).toBeLessThan(25 * 400);
+    expect(big.length).toBeLessThan(900 + 25 * 60);
     expect(descendants(childElements(parseXmlTree(big), 'svg')[0]!, 'text').map(text).slice(-2)).toEqual(['2000', '2024']);
   });
 });
