@@ -159,9 +159,9 @@ describe('targets against outcomes, and general commitments apart, in the browse
     expect((await figure.locator('svg path.outcome').getAttribute('d'))!.match(/h0/g)).toHaveLength(2);
     expect((await figure.locator('svg path.target').getAttribute('d'))!.match(/z/g)).toHaveLength(3);
     expect(await figure.locator('svg[role="img"] > desc').textContent()).toBe('2022–2024年 3 个目标：达成 0，未达成 2，无结果 1');
+    expect(await figure.locator('tbody tr').allTextContents()).toEqual(['20226.5%左右3.6%未达成', '20236%左右5.8%未达成', '20245.5%左右—无结果']);
     await figure.getByRole('link', { name: '2023' }).click();
     await page.waitForURL('**/reports/2023/**/targets/');
-    expect(await figure.locator('tbody tr').allTextContents()).toEqual(['20226.5%左右3.6%未达成', '20236%左右5.8%未达成', '20245.5%左右—无结果']);
     await page.close();
   });
 

@@ -340,7 +340,7 @@ describe('query set on the imported government work reports (../shared/corpus)',
     expect(await general.locator('[data-ledger-item]').first().isVisible()).toBe(true);
     expect(await general.locator('[data-ledger-item] .meta-line').first().textContent()).toContain('一般性表述');
     await ledger.close();
-  });
+  }, 120_000);
 
   it('charts the national GDP growth targets with their outcomes on one chart', async () => {
     const trends = await openPage(browser, new URL('units/国务院/trends/', siteUrl).href);
