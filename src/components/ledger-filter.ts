@@ -19,7 +19,7 @@ if (form && count) {
       item.hidden = !visible;
       if (visible) shown += 1;
     }
-    for (const group of document.querySelectorAll<HTMLElement>('[data-ledger-group]')) {
+    for (const group of document.querySelectorAll<HTMLElement>('[data-ledger-group], [data-ledger-kind-group]')) {
       group.hidden = group.querySelector('[data-ledger-item]:not([hidden])') === null;
     }
     count.textContent = `显示 ${shown} 条`;

@@ -92,6 +92,8 @@ export const routes = {
   kinds: (base: string) => `${base}kinds/`,
   kind: (base: string, kind: string) => `${base}kinds/${toPathSegment(kind)}/`,
   report: (base: string, id: string) => `${base}reports/${id}/`,
+  /** A report's 目标完成情况: its targets against the next report's outcomes. */
+  reportTargets: (base: string, id: string) => `${base}reports/${id}/targets/`,
   search: (base: string) => `${base}search/`,
   ledgerYear: (base: string, year: number) => `${base}commitments/${year}/`,
   ledgerUnit: (base: string, year: number, unit: string) => `${base}commitments/${year}/${toPathSegment(unit)}/`,

@@ -3,16 +3,17 @@ import { resolveFollowUps, type SeriesReport } from '../lib/compare/follow-up.ts
 import { takePrecomputedFollowUps } from '../node/follow-up-precompute.ts';
 import { buildLedger } from '../lib/compare/ledger.ts';
 import { reportAnalysisOf } from '../plugins/report-analysis-store.ts';
+import { buildTargetTables, type TargetTable } from '../lib/compare/target-table.ts';
 import { type ReportEntry, loadArchive, maskerFor } from './archive-data.ts';
 
 export type ArchiveReport = SeriesReport & { kind: string; title: string; entry: ReportEntry };
 
 type ResolvedFollowUps = ReturnType<typeof resolveFollowUps>['followUps'];
-let loading: Promise<{ reports: ArchiveReport[]; ledger: ReturnType<typeof buildLedger>; followUps: ResolvedFollowUps; followUpsByKey: Map<string, ResolvedFollowUps[number]> }> | undefined;
+let loading: Promise<{ reports: ArchiveReport[]; ledger: ReturnType<typeof buildLedger>; followUps: ResolvedFollowUps; followUpsByKey: Map<string, ResolvedFollowUps[number]>; targets: Map<string, TargetTable> }> | undefined;
 
 /**
  * Every report as rendered (so a public build sees only public, redacted text) with its analysis and outline,
- * the follow-ups between them and the commitments ledger; computed once per build.
+ * the follow-ups between them, the commitments ledger and each report's targets against outcomes; computed once per build.
  */
 export function loadArchiveAnalysis() {
   loading ??= (async () => {
@@ -44,7 +45,7 @@ export function loadArchiveAnalysis() {
     const followUps = (await takePrecomputedFollowUps(byId)) ?? resolveFollowUps(byId).followUps;
     // Each report's data file looks up its commitments' follow-ups: one map for the build, not one a page.
     const followUpsByKey = new Map(followUps.map((followUp) => [followUp.commitmentKey, followUp]));
-    return { reports, ledger: buildLedger(reports, followUps), followUps, followUpsByKey };
+    return { reports, ledger: buildLedger(reports, followUps), followUps, followUpsByKey, targets: buildTargetTables(reports, followUpsByKey) };
   })();
   return loading;
 }

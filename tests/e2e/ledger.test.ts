@@ -111,6 +111,81 @@ describe('commitments across years, in the browser', () => {
   }
 });
 
+describe('targets against outcomes, and general commitments apart, in the browser', () => {
+  it('keeps general commitments in a closed group after the others, and filters by target verdict', async () => {
+    const page = await open('commitments/2022/');
+    const general = page.locator('details.ledger-general');
+    expect(await general.count()).toBeGreaterThan(0);
+    expect(await general.first().locator(':scope > summary').textContent()).toMatch(/^一般性表述（\d+ 条/);
+    const item = general.first().locator('[data-ledger-item]').first();
+    expect(await item.isVisible()).toBe(false);
+    await general.first().locator(':scope > summary').click();
+    expect(await item.isVisible()).toBe(true);
+    expect(await item.locator('.meta-line').textContent()).toContain('一般性表述');
+    // Nothing general before the group in the same unit's list.
+    for (const kinds of await page.locator('[data-ledger-group] > [data-ledger-kind-group="checkable"]').evaluateAll((groups) => groups.map((g) => g.textContent ?? ''))) {
+      expect(kinds).not.toContain('一般性表述');
+    }
+    const visible = page.locator('[data-ledger-item]:not([hidden])');
+    for (const [status, other] of [['目标达成', '目标未达成'], ['目标未达成', '目标达成']] as const) {
+      await page.getByLabel('状态', { exact: true }).selectOption(status);
+      const shown = await visible.locator('.status').allTextContents();
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((text) => text === status && text !== other)).toBe(true);
+    }
+    // The older statuses still filter as before.
+    await page.getByLabel('状态', { exact: true }).selectOption('有建议');
+    expect(await visible.count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('links a unit’s ledger and unit page to its 目标完成情况, which puts each target against the next report', async () => {
+    const unitPage = await open('units/明湖市东城区人民政府/');
+    await unitPage.getByRole('link', { name: '2022年政府工作报告' }).click();
+    await unitPage.waitForURL('**/reports/2022/**/targets/');
+    const row = unitPage.locator('tbody tr', { has: unitPage.locator('th', { hasText: /^地区生产总值$/ }) });
+    expect(await row.locator('td').first().textContent()).toBe('地区生产总值增长6.5%左右');
+    expect(await row.locator('td').nth(1).getByRole('link').textContent()).toBe('3.6%');
+    expect(await row.locator('.verdict').textContent()).toBe('未达成');
+    expect(await row.locator('td').nth(2).textContent()).toContain('3.6% < 6.5%左右');
+    expect(await unitPage.locator('tbody tr[data-verdict="达成"]').count()).toBeGreaterThan(5);
+    await unitPage.close();
+    const ledger = await open('commitments/2024/');
+    await ledger.getByRole('link', { name: '目标完成情况' }).click();
+    await ledger.waitForURL('**/reports/2024/**/targets/');
+    // The last report: nothing to check it against yet.
+    expect(await ledger.locator('.lead').textContent()).toContain('该单位尚无后续报告');
+    expect(new Set(await ledger.locator('tbody .verdict').allTextContents())).toEqual(new Set(['无结果']));
+    expect(await ledger.locator('tbody tr').first().textContent()).toContain('尚无后续报告');
+    await ledger.close();
+  });
+
+  it('charts a unit’s growth targets with their outcomes, with the figures in a table', async () => {
+    const page = await open('units/明湖市东城区人民政府/trends/');
+    const figure = page.locator('figure.target-trend').filter({ has: page.locator('figcaption', { hasText: /^地区生产总值增长：目标与实绩（%）$/ }) });
+    expect(await figure.locator('svg[role="img"] > title').textContent()).toBe('地区生产总值增长：目标与实绩（%）');
+    expect((await figure.locator('svg path.outcome').getAttribute('d'))!.match(/h0/g)).toHaveLength(2);
+    expect((await figure.locator('svg path.target').getAttribute('d'))!.match(/z/g)).toHaveLength(3);
+    expect(await figure.locator('svg[role="img"] > desc').textContent()).toBe('2022–2024年 3 个目标：达成 0，未达成 2，无结果 1');
+    expect(await figure.locator('tbody tr').allTextContents()).toEqual(['20226.5%左右3.6%未达成', '20236%左右5.8%未达成', '20245.5%左右—无结果']);
+    await figure.getByRole('link', { name: '2023' }).click();
+    await page.waitForURL('**/reports/2023/**/targets/');
+    await page.close();
+  });
+
+  for (const [name, urlPath] of [
+    ['targets', 'reports/2022/明湖市东城区人民政府-政府工作报告/targets/'],
+    ['target trends', 'units/明湖市东城区人民政府/trends/'],
+    ['unit', 'units/明湖市东城区人民政府/'],
+  ] as const) {
+    it(`has no axe violations on the ${name} page`, async () => {
+      const page = await open(urlPath);
+      expect(await findAccessibilityViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
 describe('comparing any two reports in the browser', () => {
   it('compares two reports two years apart, from the per-report data, with the same markup as the pre-built pages', async () => {
     const page = await open('compare/');

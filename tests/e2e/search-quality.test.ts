@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { normalizeText } from '../../src/lib/search/text-normalize.ts';
 import { runCli, sharedDir } from '../helpers/run-cli.ts';
-import { launchBrowser, openPage } from './browser.ts';
+import { findAccessibilityViolations, launchBrowser, openPage } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 import { type IndexedReport, containsPhrase, readIndexedReports, reportsContaining } from './search-truth.ts';
 
@@ -281,6 +281,79 @@ describe('query set on the imported government work reports (../shared/corpus)',
     const rows = await figure.locator('tbody tr').allTextContents();
     for (const row of ['20147.5%左右', '20186.5%左右', '20255%左右']) expect(rows).toContain(row);
     expect(await figure.locator('svg[role="img"]').count()).toBe(1);
+    await trends.close();
+  });
+
+  it('shows the national 2024 report’s 目标完成情况: 国内生产总值增长5%左右 against the 2025 report’s 增长5%, 达成', async () => {
+    const report = await openPage(browser, new URL('reports/2024/国务院-政府工作报告/', siteUrl).href);
+    await report.getByRole('link', { name: /条目标承诺的实绩与判定$/ }).click();
+    await report.waitForURL('**/reports/2024/**/targets/');
+    expect(await report.locator('h1').textContent()).toBe('国务院2024年目标完成情况');
+    const row = report.locator('tbody tr', { has: report.locator('th', { hasText: /^国内生产总值$/ }) }).filter({ hasText: '增长5%左右' });
+    expect(await row.count()).toBe(1);
+    const [target, outcome, verdict] = await row.locator('td').all();
+    expect(await target!.textContent()).toBe('国内生产总值增长5%左右');
+    expect(await outcome!.getByRole('link').textContent()).toBe('5%');
+    expect(await outcome!.textContent()).toContain('2025年报告：');
+    expect(await outcome!.textContent()).toContain('增长5%');
+    expect(await verdict!.locator('.verdict').textContent()).toBe('达成');
+    expect(await verdict!.textContent()).toContain('5% ≥ 5%左右');
+    expect(await row.getAttribute('data-verdict')).toBe('达成');
+    expect(await report.locator('.lead').textContent()).toMatch(/达成 \d+ 项，未达成 \d+ 项，无结果 \d+ 项/);
+    expect(await findAccessibilityViolations(report)).toEqual([]);
+    // Both sentences are a click away: the target in 2024, the outcome's section in 2025.
+    const targetHref = new URL((await target!.getByRole('link').getAttribute('href'))!, report.url());
+    expect(decodeURIComponent(targetHref.pathname)).toBe(`${base}reports/2024/国务院-政府工作报告/`);
+    await outcome!.getByRole('link').click();
+    await report.waitForURL('**/reports/2025/**#s-*');
+    const hash = decodeURIComponent(new URL(report.url()).hash.slice(1));
+    expect(await report.locator(`[id="${hash}"]`).count()).toBe(1);
+    await report.goto(targetHref.href);
+    expect(await report.locator(`[id="${targetHref.hash.slice(1)}"]`).textContent()).toContain('国内生产总值增长5%左右');
+    await report.close();
+  });
+
+  it('shows the national 2024 commitments in the ledger with their evidence, the GDP target as 目标达成, general ones apart', async () => {
+    const ledger = await openPage(browser, new URL('commitments/2024/国务院/', siteUrl).href);
+    expect(await ledger.locator('h1').textContent()).toBe('国务院：2024年报告中的承诺');
+    const total = Number(/共 (\d+) 条/.exec((await ledger.locator('.lead').textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(300);
+    expect(await ledger.getByRole('link', { name: '目标完成情况' }).getAttribute('href')).toBe(`${base}reports/2024/国务院-政府工作报告/targets/`);
+    const gdp = ledger.locator('[data-ledger-item]', { has: ledger.locator(':scope > a', { hasText: /^国内生产总值增长5%左右$/ }) });
+    expect(await gdp.count()).toBe(1);
+    expect(await gdp.locator('.status').textContent()).toBe('目标达成');
+    await gdp.locator('summary', { hasText: '后续情况' }).click();
+    // Suggestions come from the report's data file when 后续情况 opens.
+    await expect.poll(() => gdp.locator('.suggested').first().textContent(), { timeout: 15_000 }).toMatch(/· 2025年：.*（目标达成）/);
+    // Sentence-level promises with their suggested evidence from 2025.
+    const withEvidence = ledger.locator('[data-ledger-item]', { has: ledger.locator('details[data-suggested]') });
+    expect(await withEvidence.count()).toBeGreaterThan(20);
+    for (const i of [0, 5, 10]) {
+      const item = withEvidence.nth(i);
+      await item.locator('summary', { hasText: '后续情况' }).click();
+      await expect.poll(() => item.locator('.suggested').first().textContent(), { timeout: 15_000 }).toMatch(/^自动建议（相似度 0\.\d\d）· 2025年：/);
+    }
+    await ledger.getByLabel('状态', { exact: true }).selectOption('目标达成');
+    const shown = await ledger.locator('[data-ledger-item]:not([hidden]) .status').allTextContents();
+    expect(shown.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(shown)).toEqual(new Set(['目标达成']));
+    // General commitments come after the others, in a closed group on the last page.
+    await ledger.goto(new URL((await ledger.locator('.report-pager a').last().getAttribute('href'))!, ledger.url()).href);
+    const general = ledger.locator('details.ledger-general');
+    expect(await general.locator(':scope > summary').textContent()).toMatch(/^一般性表述（\d+ 条/);
+    expect(await general.locator('[data-ledger-item]').first().isVisible()).toBe(false);
+    await general.locator(':scope > summary').click();
+    expect(await general.locator('[data-ledger-item]').first().isVisible()).toBe(true);
+    expect(await general.locator('[data-ledger-item] .meta-line').first().textContent()).toContain('一般性表述');
+    await ledger.close();
+  }, 120_000);
+
+  it('charts the national GDP growth targets with their outcomes on one chart', async () => {
+    const trends = await openPage(browser, new URL('units/国务院/trends/', siteUrl).href);
+    const figure = trends.locator('figure.target-trend').filter({ has: trends.locator('figcaption', { hasText: /^国内生产总值增长：目标与实绩（%）$/ }) });
+    expect(await figure.count()).toBe(1);
+    expect(await figure.locator('svg[role="img"] desc').textContent()).toMatch(/^\d{4}–2025年 \d+ 个目标：达成 \d+，未达成 \d+，无结果 \d+$/);
+    expect(await figure.locator('tbody tr').allTextContents()).toContain('20245%左右5%达成');
     await trends.close();
   });
 });

@@ -44,34 +44,38 @@ function find(node: ElementContent | Root, test: (element: Element) => boolean):
   return undefined;
 }
 
-/** The text a reader sees in each built report page: its title and its body (not the analysis panel). */
+/**
+ * The text a reader sees in each built report page: its title and its body (not the analysis panel).
+ * Other pages under reports/ (a report's 目标完成情况, reports/<id>/targets/) have no body and are left out.
+ */
 export function readIndexedReports(siteDir: string): IndexedReport[] {
   const reportsDir = path.join(siteDir, 'reports');
   const processor = unified().use(rehypeParse);
   return readdirSync(reportsDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name === 'index.html')
-    .map((entry) => {
+    .flatMap((entry) => {
       const file = path.join(entry.parentPath, entry.name);
       const tree = processor.parse(readFileSync(file, 'utf8')) as Root;
       const out: string[] = [];
       const title = find(tree, (e) => e.tagName === 'h1');
       const body = find(tree, (e) => hasClass(e, 'report-body'));
+      if (!body) return [];
       if (title) collect(title, out);
-      if (body) collect(body, out);
+      collect(body, out);
       const roles: Record<string, string[]> = {};
       let current: string[] | undefined;
-      for (const child of body?.children ?? []) {
+      for (const child of body.children) {
         if (child.type === 'element' && child.tagName === 'h2') {
           const role = String(child.properties['dataRole'] ?? 'other');
           current = roles[role] ??= [];
         }
         if (current) collect(child, current);
       }
-      return {
+      return [{
         id: path.relative(reportsDir, path.dirname(file)).split(path.sep).join('/'),
         text: normalizeText(out.join('')),
         roles: Object.fromEntries(Object.entries(roles).map(([role, parts]) => [role, normalizeText(parts.join(''))])),
-      };
+      }];
     })
     .sort((a, b) => a.id.localeCompare(b.id));
 }

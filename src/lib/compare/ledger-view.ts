@@ -17,7 +17,12 @@ export interface LedgerReportGroup {
   reportId: string;
   year: number;
   kind: string;
+  /** Targets and tasks, by section. */
   sections: LedgerSectionGroup[];
+  /** General commitments (intent, nothing to check), by section: shown apart, after the others. */
+  general: LedgerSectionGroup[];
+  /** Whether any commitment is a target with figures (the report then has a 目标完成情况 page). */
+  hasTargets: boolean;
 }
 
 export interface LedgerUnitGroup {
@@ -25,7 +30,7 @@ export interface LedgerUnitGroup {
   reports: LedgerReportGroup[];
 }
 
-/** Entries grouped by unit, report and top-level section, each in the order given. */
+/** Entries grouped by unit, report, checkable or general, and top-level section, each in the order given. */
 export function groupLedger(entries: readonly LedgerEntry[]): LedgerUnitGroup[] {
   const units = new Map<string, LedgerUnitGroup>();
   const reports = new Map<string, LedgerReportGroup>();
@@ -35,17 +40,19 @@ export function groupLedger(entries: readonly LedgerEntry[]): LedgerUnitGroup[] 
     if (!unit) units.set(entry.unit, (unit = { unit: entry.unit, reports: [] }));
     let report = reports.get(entry.reportId);
     if (!report) {
-      report = { reportId: entry.reportId, year: entry.year, kind: entry.kind, sections: [] };
+      report = { reportId: entry.reportId, year: entry.year, kind: entry.kind, sections: [], general: [], hasTargets: false };
       reports.set(entry.reportId, report);
       unit.reports.push(report);
     }
+    if ((entry.commitment.targets?.length ?? 0) > 0) report.hasTargets = true;
+    const general = entry.commitment.kind === 'general';
     const title = entry.commitment.sectionPath[0] ?? '';
-    const key = `${entry.reportId}\u0000${title}`;
+    const key = `${entry.reportId}\u0000${general}\u0000${title}`;
     let section = sections.get(key);
     if (!section) {
       section = { title, entries: [] };
       sections.set(key, section);
-      report.sections.push(section);
+      (general ? report.general : report.sections).push(section);
     }
     section.entries.push(entry);
   }

@@ -1,10 +1,13 @@
 import type { AnalyzedCommitment } from '../structure/analyze.ts';
 import type { ResolvedFollowUp, SeriesReport } from './follow-up.ts';
 
-/** Where a commitment stands: an explicit status from a later report, a suggestion only, or nothing yet. */
-export type LedgerStatus = '落实' | '推进中' | '未落实' | '调整' | '有建议' | '未见后续' | '尚无后续报告';
+/**
+ * Where a commitment stands: an explicit status from a later report, a target's verdict from the next
+ * report's figures, a suggestion only, or nothing yet.
+ */
+export type LedgerStatus = '落实' | '推进中' | '未落实' | '调整' | '目标达成' | '目标未达成' | '有建议' | '未见后续' | '尚无后续报告';
 
-export const ledgerStatuses: readonly LedgerStatus[] = ['落实', '推进中', '未落实', '调整', '有建议', '未见后续', '尚无后续报告'];
+export const ledgerStatuses: readonly LedgerStatus[] = ['落实', '推进中', '未落实', '调整', '目标达成', '目标未达成', '有建议', '未见后续', '尚无后续报告'];
 
 export interface LedgerEntry {
   key: string;
@@ -19,7 +22,8 @@ export interface LedgerEntry {
 
 /**
  * Every commitment of the archive with its status. The latest explicit follow-up decides; without one,
- * a suggestion means "有建议", and a commitment whose unit has no later report is still open ("尚无后续报告").
+ * a target's verdict (目标达成 / 目标未达成), then a suggestion ("有建议"); a commitment whose unit has no
+ * later report is still open ("尚无后续报告"). Within a unit, general commitments come last.
  */
 export function buildLedger(
   reports: readonly (SeriesReport & { kind: string })[],
@@ -33,8 +37,10 @@ export function buildLedger(
       const key = `${report.id}#${commitment.id}`;
       const followUp = byKey.get(key);
       const latest = [...(followUp?.explicit ?? [])].sort((a, b) => b.year - a.year)[0];
+      const verdict = followUp?.target?.verdict;
       const status: LedgerStatus = latest
         ? latest.status
+        : verdict === '达成' ? '目标达成' : verdict === '未达成' ? '目标未达成'
         : (followUp?.suggested.length ?? 0) > 0
           ? '有建议'
           : hasLater
@@ -46,7 +52,8 @@ export function buildLedger(
   // One collator each for the whole sort: localeCompare builds one per call (a 1,000-report archive has ~300,000 entries).
   const units = new Intl.Collator('zh-CN');
   const ids = new Intl.Collator('en', { numeric: true });
-  return entries.sort((a, b) => b.year - a.year || units.compare(a.unit, b.unit) || ids.compare(a.commitment.id, b.commitment.id));
+  const general = (entry: LedgerEntry) => (entry.commitment.kind === 'general' ? 1 : 0);
+  return entries.sort((a, b) => b.year - a.year || units.compare(a.unit, b.unit) || general(a) - general(b) || ids.compare(a.commitment.id, b.commitment.id));
 }
 
 /** How many commitments have each status. */

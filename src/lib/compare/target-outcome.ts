@@ -40,20 +40,29 @@ function tolerance(target: Figure): number {
   return target.unit === '%' || target.unit.endsWith('百分点') ? Math.max(0.1, 0.02 * Math.abs(target.value)) : 0.02 * Math.abs(target.value);
 }
 
-/** Whether `outcome` (already in the target's unit) reaches the target. */
-export function judgeTarget(target: Figure, indicator: Indicator, outcome: number): Exclude<TargetVerdict, '无结果'> {
+/** Which side of the target an outcome must fall on, the limit and the slack "左右" allows. */
+export interface TargetBound {
+  side: 'floor' | 'ceiling';
+  limit: number;
+  slack: number;
+}
+
+export function readTargetBound(target: Figure, indicator: Indicator): TargetBound {
   const qualifier = target.qualifier ?? '';
   // A fall to reach ("能耗降低2.5%") is reached by falling at least that much.
   const lessIsBetter = indicator.measure === 'change' && indicator.direction === -1 ? false : indicator.lowerIsBetter;
   const low = target.value;
   const high = target.valueMax ?? target.value;
-  let reached: boolean;
-  if (AT_MOST.test(qualifier)) reached = outcome <= high;
-  else if (AT_LEAST.test(qualifier) && !ABOUT.test(qualifier)) reached = lessIsBetter ? outcome <= high : outcome >= low;
-  else {
-    const slack = ABOUT.test(qualifier) ? tolerance(target) : 0;
-    reached = lessIsBetter ? outcome <= high + slack : outcome >= low - slack;
-  }
+  if (AT_MOST.test(qualifier)) return { side: 'ceiling', limit: high, slack: 0 };
+  if (AT_LEAST.test(qualifier) && !ABOUT.test(qualifier)) return lessIsBetter ? { side: 'ceiling', limit: high, slack: 0 } : { side: 'floor', limit: low, slack: 0 };
+  const slack = ABOUT.test(qualifier) ? tolerance(target) : 0;
+  return lessIsBetter ? { side: 'ceiling', limit: high, slack } : { side: 'floor', limit: low, slack };
+}
+
+/** Whether `outcome` (already in the target's unit) reaches the target. */
+export function judgeTarget(target: Figure, indicator: Indicator, outcome: number): Exclude<TargetVerdict, '无结果'> {
+  const { side, limit, slack } = readTargetBound(target, indicator);
+  const reached = side === 'ceiling' ? outcome <= limit + slack : outcome >= limit - slack;
   return reached ? '达成' : '未达成';
 }
 
