@@ -20,12 +20,15 @@ function loadReport(dataPath: string, reportId: string): Promise<ReportData> {
 }
 
 async function showSuggestions(details: HTMLDetailsElement): Promise<void> {
-  const note = details.querySelector<HTMLElement>('[data-suggestions-note]');
+  const list = details.querySelector<HTMLElement>('ol');
   const item = details.closest<HTMLElement>('[data-ledger-item]');
   const report = details.closest<HTMLElement>('[data-report]');
-  if (!note || !item || !report) return;
+  if (!list || !item || !report) return;
   const { dataPath = '/data/reports/', reportPath = '/reports/', report: reportId = '' } = report.dataset;
+  const note = document.createElement('li');
+  note.className = 'suggested';
   note.textContent = '正在读取自动建议…';
+  list.append(note);
   try {
     const data = await loadReport(dataPath, reportId);
     const commitment = data.commitments.find((c) => c.id === item.dataset['c']);

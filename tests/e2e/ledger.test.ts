@@ -40,7 +40,7 @@ describe('commitments across years, in the browser', () => {
     const suggested = page.locator('[data-ledger-item][data-status="有建议"]');
     expect(await suggested.count()).toBeGreaterThan(0);
     const first = suggested.first();
-    expect(await first.locator('.suggested').textContent()).toMatch(/条自动建议/);
+    expect(await first.locator('summary').textContent()).toMatch(/^后续情况（[123] 条自动建议）$/);
     await first.locator('summary').click();
     await expect.poll(() => first.locator('.suggested').first().textContent(), { timeout: 10_000 }).toMatch(/^自动建议（相似度 0\.\d\d）· 2023年：.+查看原文$/);
     expect(await first.locator('.suggested').first().isVisible()).toBe(true);

@@ -8,7 +8,7 @@ import type { LedgerEntry } from './ledger.ts';
 import type { DataEvidence, DataFollowUp } from './report-data.ts';
 
 export interface LedgerSectionGroup {
-  /** The top-level section's title ("二、2018年经济社会发展总体要求和政策取向"). */
+  /** The section's path ("三、… › （二）…"): stated once for the commitments under it. */
   title: string;
   entries: LedgerEntry[];
 }
@@ -30,7 +30,7 @@ export interface LedgerUnitGroup {
   reports: LedgerReportGroup[];
 }
 
-/** Entries grouped by unit, report, checkable or general, and top-level section, each in the order given. */
+/** Entries grouped by unit, report, checkable or general, and section (consecutive entries of one section), in the order given. */
 export function groupLedger(entries: readonly LedgerEntry[]): LedgerUnitGroup[] {
   const units = new Map<string, LedgerUnitGroup>();
   const reports = new Map<string, LedgerReportGroup>();
@@ -46,22 +46,19 @@ export function groupLedger(entries: readonly LedgerEntry[]): LedgerUnitGroup[] 
     }
     if ((entry.commitment.targets?.length ?? 0) > 0) report.hasTargets = true;
     const general = entry.commitment.kind === 'general';
-    const title = entry.commitment.sectionPath[0] ?? '';
-    const key = `${entry.reportId}\u0000${general}\u0000${title}`;
+    const title = entry.commitment.sectionPath.join(' › ');
+    const list = general ? report.general : report.sections;
+    const key = `${entry.reportId}\u0000${general}`;
     let section = sections.get(key);
-    if (!section) {
+    // A new group whenever the section changes: entries come in the report's order.
+    if (!section || section.title !== title) {
       section = { title, entries: [] };
       sections.set(key, section);
-      (general ? report.general : report.sections).push(section);
+      list.push(section);
     }
     section.entries.push(entry);
   }
   return [...units.values()];
-}
-
-/** The path below the top-level section ("（一）… › 1. …"), shown beside a commitment; empty at the top. */
-export function subsectionPath(entry: LedgerEntry): string {
-  return entry.commitment.sectionPath.slice(1).join(' › ');
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (ch) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[ch]};`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSampleArchive } from '../../../bench/follow-up-quality.ts';
 import { resolveFollowUps } from '../../../src/lib/compare/follow-up.ts';
 import { buildLedger } from '../../../src/lib/compare/ledger.ts';
-import { groupLedger, renderSuggestionsHtml, subsectionPath } from '../../../src/lib/compare/ledger-view.ts';
+import { groupLedger, renderSuggestionsHtml } from '../../../src/lib/compare/ledger-view.ts';
 import { toReportData } from '../../../src/lib/compare/report-data.ts';
 
 const sample = loadSampleArchive().map((report) => ({ ...report, kind: report.id.split('-').at(-1)! }));
@@ -14,20 +14,25 @@ describe('groupLedger', () => {
     const entries = ledger.filter((entry) => entry.year === 2022);
     const groups = groupLedger(entries);
     expect(groups.map((g) => g.unit)).toEqual([...new Set(entries.map((e) => e.unit))]);
-    const flat = groups.flatMap((g) => g.reports.flatMap((r) => r.sections.flatMap((s) => s.entries)));
-    expect(flat).toEqual(entries);
+    const flat = groups.flatMap((g) => g.reports.flatMap((r) => [...r.sections, ...r.general].flatMap((s) => s.entries)));
+    expect(new Set(flat)).toEqual(new Set(entries));
+    expect(flat).toHaveLength(entries.length);
     for (const group of groups) {
       for (const report of group.reports) {
-        for (const section of report.sections) {
-          expect(section.entries.every((e) => e.reportId === report.reportId && e.unit === group.unit && e.commitment.sectionPath[0] === section.title)).toBe(true);
+        for (const section of [...report.sections, ...report.general]) {
+          expect(section.entries.every((e) => e.reportId === report.reportId && e.unit === group.unit && e.commitment.sectionPath.join(' › ') === section.title)).toBe(true);
         }
       }
     }
     const skl = groups.find((g) => g.unit === '明湖市社会科学界联合会')!;
-    expect(skl.reports[0]!.sections.map((s) => s.title)).toEqual(['三、2023年工作打算']);
-    const first = skl.reports[0]!.sections[0]!.entries[0]!;
-    expect(subsectionPath(first)).toBe(first.commitment.sectionPath.slice(1).join(' › '));
-    expect(subsectionPath(first)).not.toBe('');
+    const titles = skl.reports[0]!.sections.map((s) => s.title);
+    expect(titles.every((t) => t.startsWith('三、2023年工作打算 › '))).toBe(true);
+    expect(titles.length).toBe(new Set(titles).size);
+    for (const section of skl.reports[0]!.sections) {
+      expect(section.entries.every((e) => e.commitment.sectionPath.join(' › ') === section.title)).toBe(true);
+    }
+    // General commitments are grouped apart.
+    expect(groups.flatMap((g) => g.reports.flatMap((r) => r.sections.flatMap((s) => s.entries))).some((e) => e.commitment.kind === 'general')).toBe(false);
   });
 });
 
