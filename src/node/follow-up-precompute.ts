@@ -39,7 +39,11 @@ export function startFollowUpPrecompute(projectRoot: string, input: PrecomputeIn
       console.warn(`后续情况预计算失败，改在页面生成时计算：${error.message}`);
       resolve(undefined);
     });
-    worker.once('exit', () => resolve(undefined));
+    // After its message the worker exits; exiting without one (it ran out of memory, say) is a failure too.
+    worker.once('exit', (code) => {
+      resolve(undefined);
+      if (code !== 0) console.warn(`后续情况预计算的线程异常退出（退出码 ${code}），改在页面生成时计算`);
+    });
   });
 }
 
