@@ -2,7 +2,7 @@ import { linkSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path';
 
 /** Writes through a temp file, so a reader never sees half a file; `overwrite: false` refuses an existing target atomically. */
-export function writeFileAtomic(file: string, text: string, { overwrite }: { overwrite: boolean }): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array, { overwrite }: { overwrite: boolean }): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
   writeFileSync(temp, text, { flag: 'wx' });

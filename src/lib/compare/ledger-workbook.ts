@@ -1,0 +1,66 @@
+// Ledger rows written with exceljs: an Excel workbook with one sheet per year, and CSV (UTF-8 with a
+// byte order mark, so that Excel opens the Chinese text correctly). Kept compact for the site's
+// per-year downloads: styles are set per column (exceljs shares one style record among their
+// cells), and links are hyperlinks only when they are absolute URLs.
+
+import ExcelJS from 'exceljs';
+import { groupRowsByYear, ledgerColumns, ledgerHeaders, type LedgerColumn, type LedgerRow } from './ledger-export.ts';
+
+/** Column widths in characters (a Chinese character counts as about two). */
+const widths: Record<LedgerColumn, number> = {
+  unit: 20, year: 7, report: 30, commitment: 60, section: 24, kind: 10, status: 10, evidence: 60,
+  indicator: 16, target: 18, outcome: 18, verdict: 8, commitmentLink: 30, followUpLink: 30,
+};
+
+/** Columns whose long text wraps; the others stay on one line. */
+const wrapped = new Set<LedgerColumn>(['report', 'commitment', 'section', 'evidence', 'target', 'outcome']);
+
+/** The sheet of a year: `2024年`. */
+export const sheetName = (year: number): string => `${year}年`;
+
+type CellValue = string | number | null | { text: string; hyperlink: string };
+
+function cellValue(row: LedgerRow, column: LedgerColumn): CellValue {
+  const value = row[column];
+  if (value === '') return null;
+  if ((column === 'commitmentLink' || column === 'followUpLink') && typeof value === 'string' && /^https?:\/\//.test(value)) {
+    return { text: value, hyperlink: value };
+  }
+  return value;
+}
+
+function addSheet(workbook: ExcelJS.Workbook, year: number, rows: readonly LedgerRow[]): void {
+  const sheet = workbook.addWorksheet(sheetName(year), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = ledgerColumns.map((column) => ({
+    header: ledgerHeaders[column],
+    key: column,
+    width: widths[column],
+    ...(wrapped.has(column) ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : { style: { alignment: { vertical: 'top' } } }),
+  }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle' };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ledgerColumns.length } };
+  for (const row of rows) sheet.addRow(ledgerColumns.map((column) => cellValue(row, column)));
+}
+
+/** A workbook with one sheet per year, newest first; an empty selection still gets its header. */
+export async function writeLedgerWorkbook(rows: readonly LedgerRow[], { title = '承诺台账' }: { title?: string } = {}): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '年鉴 Nianjian';
+  workbook.title = title;
+  const groups = groupRowsByYear(rows);
+  for (const { year, rows: own } of groups) addSheet(workbook, year, own);
+  const buffer = await workbook.xlsx.writeBuffer({ useSharedStrings: true });
+  return { bytes: new Uint8Array(buffer as ArrayBuffer), sheets: groups.map(({ year }) => sheetName(year)) };
+}
+
+/** All rows in one CSV table (the year is a column), UTF-8 with a byte order mark, CRLF line ends as Excel writes them. */
+export async function writeLedgerCsv(rows: readonly LedgerRow[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('台账');
+  sheet.addRow(ledgerColumns.map((column) => ledgerHeaders[column]));
+  for (const row of rows) sheet.addRow(ledgerColumns.map((column) => row[column]));
+  const buffer = await workbook.csv.writeBuffer({ formatterOptions: { writeBOM: true, rowDelimiter: '\r\n', alwaysWriteHeaders: false } });
+  return new Uint8Array(buffer as ArrayBuffer);
+}
