@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { buildLedgerRows, LedgerSelectionError, selectLedgerEntries } from '../lib/compare/ledger-export.ts';
-import { writeLedgerCsv, writeLedgerWorkbook } from '../lib/compare/ledger-workbook.ts';
 import { SiteConfigError } from '../lib/site-config.ts';
 import { writeFileAtomic } from '../node/atomic-write.ts';
 import { ContentSourceError } from '../node/content-source.ts';
@@ -61,6 +60,8 @@ export async function runExport(args: string[]): Promise<number> {
   }
   const rows = buildLedgerRows(entries, { base: base ?? source.config.base, siteUrl: values.url ?? source.config.url, titleOf: (id) => titles.get(id) });
   const shown = path.relative(process.cwd(), out) || out;
+  // exceljs is loaded only by this command, not by every `nianjian` run.
+  const { writeLedgerCsv, writeLedgerWorkbook } = await import('../lib/compare/ledger-workbook.ts');
   let bytes: Uint8Array;
   let summary: string;
   if (format === 'xlsx') {
