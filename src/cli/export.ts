@@ -65,7 +65,7 @@ export async function runExport(args: string[]): Promise<number> {
   let bytes: Uint8Array;
   let summary: string;
   if (format === 'xlsx') {
-    const workbook = await writeLedgerWorkbook(rows);
+    const workbook = await writeLedgerWorkbook(rows, { created: new Date() });
     bytes = workbook.bytes;
     summary = `${rows.length} 条承诺，${workbook.sheets.length} 个工作表（${workbook.sheets.join('、')}）`;
   } else {

@@ -50,13 +50,43 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, year: number, ro
   sheet.commit();
 }
 
-/** A workbook with one sheet per year, newest first. */
-export async function writeLedgerWorkbook(rows: readonly LedgerRow[], { title = '承诺台账' }: { title?: string } = {}): Promise<{ bytes: Uint8Array<ArrayBuffer>; sheets: string[] }> {
+/** When a workbook says it was made, unless told: fixed, so that two builds of the same content are byte-identical. */
+const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+
+/**
+ * Sets the modification time of every entry of a zip file (in its local header and its central directory
+ * record) to `date`: the zip writer stamps each entry with the time it was written.
+ */
+export function stampZipEntries(bytes: Uint8Array, date: Date): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const day = ((Math.max(date.getUTCFullYear(), 1980) - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  let end = bytes.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('not a zip file');
+  let at = view.getUint32(end + 16, true);
+  for (let i = view.getUint16(end + 10, true); i > 0; i--) {
+    const local = view.getUint32(at + 42, true);
+    for (const offset of [at + 12, local + 10]) {
+      view.setUint16(offset, time, true);
+      view.setUint16(offset + 2, day, true);
+    }
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+}
+
+/** A workbook with one sheet per year, newest first; `created` defaults to a fixed date (see FIXED_DATE). */
+export async function writeLedgerWorkbook(
+  rows: readonly LedgerRow[],
+  { title = '承诺台账', created = FIXED_DATE }: { title?: string; created?: Date } = {},
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; sheets: string[] }> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
   workbook.creator = '年鉴 Nianjian';
+  workbook.created = created;
+  workbook.modified = created;
   workbook.title = title;
   const groups = groupRowsByYear(rows);
   for (const { year, rows: own } of groups) addSheet(workbook, year, own);
@@ -67,6 +97,7 @@ export async function writeLedgerWorkbook(rows: readonly LedgerRow[], { title = 
     bytes.set(chunk, at);
     at += chunk.length;
   }
+  stampZipEntries(bytes, created);
   return { bytes, sheets: groups.map(({ year }) => sheetName(year)) };
 }
 

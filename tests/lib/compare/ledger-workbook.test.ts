@@ -31,6 +31,14 @@ describe('writeLedgerWorkbook', () => {
     expect(sheet.getRow(2).getCell(2).value).toBe(2023);
   });
 
+  it('gives the same bytes for the same rows (a build is reproducible), dated as asked', async () => {
+    const [a, b] = [await writeLedgerWorkbook(rows), await writeLedgerWorkbook(rows)];
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    const created = new Date(Date.UTC(2026, 11, 1, 5, 30, 0));
+    const workbook = await load((await writeLedgerWorkbook(rows, { created })).bytes);
+    expect(workbook.created.toISOString()).toBe(created.toISOString());
+  });
+
   it('makes absolute links hyperlinks and leaves empty cells empty', async () => {
     const sheet = (await load((await writeLedgerWorkbook(rows)).bytes)).getWorksheet('2023年')!;
     const followUp = ledgerColumns.indexOf('followUpLink') + 1;
