@@ -1,5 +1,6 @@
 import { runAnalyze } from './analyze.ts';
 import { runBuild } from './build.ts';
+import { exportUsage, runExport } from './export.ts';
 import { runImport } from './import.ts';
 import { runNew } from './new.ts';
 import { runServer } from './server.ts';
@@ -13,6 +14,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   preview: { run: (args) => runServer('preview', args), summary: '预览已构建的站点：nianjian preview [--out 目录] [--base 路径] [--port 端口]' },
   new: { run: runNew, summary: '新建报告骨架：nianjian new --unit 单位 --year 年份 [--kind 类型] [--title 标题] [--content 目录]' },
   import: { run: runImport, summary: '导入已有报告（.txt、.docx、.doc、.pdf、.md）为 MDX：nianjian import <文件或目录…> [--out 目录] [--unit 单位] [--kind 类型] [--year 年份] [--force] [--dry-run] [--keep-original]' },
+  export: { run: runExport, summary: `导出承诺台账为 Excel（每年一个工作表）或 CSV：${exportUsage}` },
   analyze: { run: runAnalyze, summary: '分析一篇报告并输出 JSON（结构、承诺、数据）：nianjian analyze <文件>' },
 };
 

@@ -97,4 +97,11 @@ export const routes = {
   search: (base: string) => `${base}search/`,
   ledgerYear: (base: string, year: number) => `${base}commitments/${year}/`,
   ledgerUnit: (base: string, year: number, unit: string) => `${base}commitments/${year}/${toPathSegment(unit)}/`,
+  /** The year's ledger as an Excel workbook, built with the site. */
+  ledgerWorkbook: (base: string, year: number) => `${base}commitments/${year}/${ledgerWorkbookName(year)}`,
 };
+
+/** The file name of a year's ledger workbook: 台账-2024.xlsx. */
+export function ledgerWorkbookName(year: number): string {
+  return `台账-${year}.xlsx`;
+}

@@ -46,6 +46,8 @@ export const siteConfigSchema = z
     redactionMask: z.string().min(1).default('XXX'),
     /** Where the site is served, e.g. `/archive/`. The command line option --base wins. */
     base: basePathSchema.default('/'),
+    /** The site's address (scheme and host, e.g. `https://archive.example.cn`): exported ledgers then carry absolute links. */
+    url: z.string().trim().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, '应为以 http:// 或 https:// 开头的网址，如 https://archive.example.cn').optional(),
   })
   .strict();
 

@@ -1,11 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { listReportFiles } from '../../src/node/content-source.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
-import { findCanaries, readOutputTexts } from '../helpers/scan-output.ts';
+import { findCanaries, readOutputTexts, readZipText } from '../helpers/scan-output.ts';
 
 /**
  * The sample archive with canaries: in the body and title of every internal report; and in public reports,
@@ -82,6 +83,44 @@ describe('public build', () => {
     const hits = findCanaries(internalDir, canaries);
     for (const canary of canaries) expect(hits.some((hit) => hit.startsWith(`${canary} in `)), canary).toBe(true);
     expect(hits.some((hit) => hit.includes('pagefind/'))).toBe(true);
+    // The scan reads the ledger workbooks too (zip), so a leak into them would be found.
+    expect(hits.some((hit) => hit.endsWith('.xlsx'))).toBe(true);
+  });
+
+  it('offers the ledger workbook of each public year, with titles masked', () => {
+    expect(existsSync(path.join(publicDir, 'commitments/2024/台账-2024.xlsx'))).toBe(true);
+    // Only internal reports of 2021 exist: a public build has no ledger for that year.
+    expect(existsSync(path.join(publicDir, 'commitments/2021/台账-2021.xlsx'))).toBe(false);
+    const text = readZipText(readFileSync(path.join(publicDir, 'commitments/2022/台账-2022.xlsx')));
+    expect(text).toContain('（XXX审定）');
+  });
+
+  it('exports with --public only what the public site shows', async () => {
+    const out = path.join(root, 'public-ledger.xlsx');
+    const result = runCli(['export', 'ledger', '--public', '--content', contentDir, '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('仅含公开报告');
+    const text = readZipText(readFileSync(out));
+    expect(canaries.filter((canary) => text.includes(canary))).toEqual([]);
+    expect(text).toContain('（XXX审定）');
+    // The same rows as the public site's workbook of each year.
+    const sheetOf = async (file: string, name: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const rows: unknown[] = [];
+      workbook.getWorksheet(name)?.eachRow((row) => rows.push(row.values));
+      return rows;
+    };
+    for (const year of [2022, 2023, 2024]) {
+      const site = await sheetOf(path.join(publicDir, `commitments/${year}/台账-${year}.xlsx`), `${year}年`);
+      expect(site.length).toBeGreaterThan(1);
+      expect(await sheetOf(out, `${year}年`)).toEqual(site);
+    }
+    const internalOut = path.join(root, 'internal-ledger.xlsx');
+    expect(runCli(['export', 'ledger', '--content', contentDir, '--out', internalOut]).status).toBe(0);
+    const internalText = readZipText(readFileSync(internalOut));
+    expect(canaries.filter((canary) => internalText.includes(canary)).length).toBeGreaterThan(0);
   });
 
   it('refuses to build a public site from an archive with no public report', () => {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findAccessibilityViolations, launchBrowser, openPage } from './browser.ts';
@@ -70,6 +71,35 @@ describe('commitments across years, in the browser', () => {
     for (const status of await visible.locator('.status').allTextContents()) expect(status).toBe('落实');
     expect(await page.locator('[data-ledger-count]').textContent()).toBe(`显示 ${fulfilled} 条`);
     await page.close();
+  });
+
+  it('links the year page and a unit page to the year\'s workbook, which is a valid xlsx with that year\'s rows', async () => {
+    const page = await open('commitments/2022/');
+    const link = page.getByRole('link', { name: '下载本年度台账（Excel）' });
+    const href = await link.getAttribute('href');
+    expect(href).toBe(`${base}commitments/2022/台账-2022.xlsx`);
+    const response = await page.request.get(new URL(href!, page.url()).href);
+    expect(response.status()).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await response.body()) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['2022年']);
+    const sheet = workbook.getWorksheet('2022年')!;
+    // Every commitment the page lists is a row of the sheet.
+    expect(sheet.rowCount - 1).toBe(await page.locator('[data-ledger-item]').count());
+    const commitments: string[] = [];
+    sheet.eachRow((row, number) => {
+      if (number > 1) commitments.push(String(row.getCell(4).value));
+    });
+    expect(commitments).toContain('改造老旧小区30个，同步完善加装电梯、充电桩、养老托育等配套设施。');
+    expect(commitments.every((text) => text !== 'null')).toBe(true);
+    const years = new Set<unknown>();
+    sheet.eachRow((row, number) => number > 1 && years.add(row.getCell(2).value));
+    expect([...years]).toEqual([2022]);
+    await page.close();
+
+    const unitPage = await open('commitments/2022/明湖市社会科学界联合会/');
+    expect(await unitPage.getByRole('link', { name: '下载本年度台账（Excel）' }).getAttribute('href')).toBe(href);
+    await unitPage.close();
   });
 
   it('compares two consecutive reports with insertions and deletions marked at word level', async () => {

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { analyzeReportParts } from '../structure/analyze.ts';
 import { resolveFollowUps, type SeriesReport } from './follow-up.ts';
 import { readMarkdownBlocks } from '../structure/markdown-blocks.ts';
@@ -6,8 +7,8 @@ import { parseRoleOverrides } from '../structure/section-roles.ts';
 import type { ReportProblem, ValidReport } from '../validate-reports.ts';
 
 /** A validated report analysed as the build analyses it, ready for follow-up matching and comparison. */
-export function analyzeValidReport(report: ValidReport & { id: string }, keywords?: RoleKeywords): SeriesReport {
-  const blocks = readMarkdownBlocks(report.body, { mdx: /\.mdx$/i.test(report.path) });
+export function analyzeValidReport(report: ValidReport & { id: string }, keywords?: RoleKeywords, transform?: (tree: Root) => void): SeriesReport {
+  const blocks = readMarkdownBlocks(report.body, { mdx: /\.mdx$/i.test(report.path), transform });
   const sectionRoles = parseRoleOverrides(report.data.sectionRoles);
   const { analysis, outline } = analyzeReportParts({
     blocks,

@@ -24,9 +24,9 @@ function joinLines(text: string): string {
  * quotes and table cells) `heading: false`, or undefined when the document marks no heading
  * at all, so that numbered lines of a plain Markdown file can still be found as headings.
  * The text inside JSX elements is kept; import/export lines and block expressions are code
- * and left out.
+ * and left out. `transform` edits the tree first (a public export drops <Internal> blocks as the build does).
  */
-export function readMarkdownBlocks(markdown: string, { mdx }: { mdx: boolean }): Block[] {
+export function readMarkdownBlocks(markdown: string, { mdx, transform }: { mdx: boolean; transform?: ((tree: Root) => void) | undefined }): Block[] {
   let tree: Root;
   try {
     const processor = mdx ? unified().use(remarkParse).use(remarkMdx) : unified().use(remarkParse);
@@ -34,6 +34,7 @@ export function readMarkdownBlocks(markdown: string, { mdx }: { mdx: boolean }):
   } catch (error) {
     throw new ImportError(`MDX 语法错误：${(error as Error).message.split('\n')[0]}`);
   }
+  transform?.(tree);
   const blocks: Block[] = [];
   const walk = (node: Nodes): void => {
     if (node.type === 'heading') blocks.push({ text: joinLines(toString(node)), heading: true, depth: node.depth });

@@ -1,0 +1,32 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { ledgerWorkbookName } from '../../../lib/archive.ts';
+import { buildLedgerRows } from '../../../lib/compare/ledger-export.ts';
+import { writeLedgerWorkbook } from '../../../lib/compare/ledger-workbook.ts';
+import type { LedgerEntry } from '../../../lib/compare/ledger.ts';
+import { siteConfig } from '../../../site/archive-data.ts';
+import { base } from '../../../site/base.ts';
+import { loadArchiveAnalysis } from '../../../site/series-data.ts';
+
+/**
+ * Each year's ledger as an Excel workbook (台账-2024.xlsx), from the same ledger the pages show, so a
+ * public build's workbook holds only public reports, redacted. The CLI writes the same rows
+ * (nianjian export ledger) and also offers CSV.
+ */
+export const getStaticPaths = (async () => {
+  const { ledger } = await loadArchiveAnalysis();
+  const years = new Map<number, LedgerEntry[]>();
+  for (const entry of ledger) {
+    const list = years.get(entry.year);
+    if (list) list.push(entry);
+    else years.set(entry.year, [entry]);
+  }
+  return [...years].map(([year, entries]) => ({ params: { year: String(year), file: ledgerWorkbookName(year) }, props: { year, entries } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ year: number; entries: LedgerEntry[] }> = async ({ props }) => {
+  const { reports } = await loadArchiveAnalysis();
+  const titles = new Map(reports.map((report) => [report.id, report.title]));
+  const rows = buildLedgerRows(props.entries, { base, siteUrl: siteConfig.url, titleOf: (id) => titles.get(id) });
+  const { bytes } = await writeLedgerWorkbook(rows, { title: `${props.year}年承诺台账` });
+  return new Response(bytes, { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+};
