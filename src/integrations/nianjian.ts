@@ -9,6 +9,7 @@ export interface NianjianOptions {
 }
 
 export function nianjian({ source }: NianjianOptions): AstroIntegration {
+  let base = '/';
   return {
     name: 'nianjian',
     hooks: {
@@ -17,10 +18,19 @@ export function nianjian({ source }: NianjianOptions): AstroIntegration {
         const { problemMessage } = checkReportFiles(source, visibilityFromEnv());
         if (problemMessage) throw new Error(problemMessage);
       },
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:build:start': () => {
         // A public build analyses redacted text, which only the MDX build sees: it matches follow-ups itself.
         if (visibilityFromEnv() === 'public' || !process.env['NIANJIAN_ROOT']) return;
-        startFollowUpPrecompute(process.env['NIANJIAN_ROOT'], { reportsDir: source.reportsDir, kinds: source.config.kinds, roleKeywords: source.config.roleKeywords });
+        startFollowUpPrecompute(process.env['NIANJIAN_ROOT'], {
+          reportsDir: source.reportsDir,
+          kinds: source.config.kinds,
+          roleKeywords: source.config.roleKeywords,
+          base,
+          siteUrl: source.config.url,
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         // `nianjian build` indexes after the Astro process has ended and given its memory back.

@@ -1,8 +1,10 @@
-// Follow-up matching on the second core. The Astro build compiles every report on one thread before any
-// page needs the follow-ups; a worker thread started when the build starts reads the same files, analyses
-// them with the same functions (analyzeValidReport) and matches the follow-ups meanwhile. The pages use the
-// worker's result only if its analysis of every report is the one the MDX build made (same digest);
-// otherwise they compute the follow-ups themselves, as without the worker.
+// Follow-up matching and the ledger workbooks on the second core. The Astro build compiles every report on
+// one thread before any page needs the follow-ups; a worker thread started when the build starts reads the
+// same files, analyses them with the same functions (analyzeValidReport) and matches the follow-ups
+// meanwhile, then writes each year's ledger workbook while Astro renders the pages. The pages use the
+// worker's results only if its analysis of every report is the one the MDX build made (same digest), and a
+// workbook only if it was made for the same base path and site address; otherwise they compute their own,
+// as without the worker.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -12,16 +14,34 @@ export interface PrecomputeInput {
   reportsDir: string;
   kinds: readonly string[];
   roleKeywords: unknown;
+  /** For the workbooks' links, as the site has them. */
+  base: string;
+  siteUrl: string | undefined;
 }
 
 export interface PrecomputedFollowUps {
+  type: 'followUps';
   followUps: ResolvedFollowUp[];
   /** Report id → digest of the analysis and outline the worker matched with. */
   digests: Record<string, string>;
 }
 
-const PENDING = Symbol.for('nianjian.precomputedFollowUps');
-type Global = { [PENDING]?: Promise<PrecomputedFollowUps | undefined> };
+export interface PrecomputedWorkbooks {
+  type: 'workbooks';
+  base: string;
+  siteUrl: string | undefined;
+  workbooks: [year: number, bytes: Uint8Array<ArrayBuffer>][];
+}
+
+interface Pending {
+  followUps: Promise<PrecomputedFollowUps | undefined>;
+  workbooks: Promise<PrecomputedWorkbooks | undefined>;
+  /** Set once the pages have checked the follow-ups against their own analysis. */
+  accepted?: boolean;
+}
+
+const PENDING = Symbol.for('nianjian.precomputed');
+type Global = { [PENDING]?: Pending };
 
 /** A digest of what follow-up matching reads of a report. */
 export function analysisDigest(report: Pick<SeriesReport, 'id' | 'year' | 'unit' | 'analysis' | 'outline' | 'followUps'>): string {
@@ -30,20 +50,25 @@ export function analysisDigest(report: Pick<SeriesReport, 'id' | 'year' | 'unit'
     .digest('hex');
 }
 
-/** Starts the worker; its result (or undefined, if it failed) is waited for by `takePrecomputedFollowUps`. */
+/** Starts the worker; the pages wait for its results with `takePrecomputedFollowUps` and `takePrecomputedWorkbook`. */
 export function startFollowUpPrecompute(projectRoot: string, input: PrecomputeInput): void {
   const worker = new Worker(path.join(projectRoot, 'src/node/follow-up-worker.ts'), { workerData: input });
-  (globalThis as Global)[PENDING] = new Promise((resolve) => {
-    worker.once('message', (result: PrecomputedFollowUps) => resolve(result));
-    worker.once('error', (error) => {
-      console.warn(`后续情况预计算失败，改在页面生成时计算：${error.message}`);
-      resolve(undefined);
-    });
-    // After its message the worker exits; exiting without one (it ran out of memory, say) is a failure too.
-    worker.once('exit', (code) => {
-      resolve(undefined);
-      if (code !== 0) console.warn(`后续情况预计算的线程异常退出（退出码 ${code}），改在页面生成时计算`);
-    });
+  let resolveFollowUps: (value: PrecomputedFollowUps | undefined) => void = () => {};
+  let resolveWorkbooks: (value: PrecomputedWorkbooks | undefined) => void = () => {};
+  (globalThis as Global)[PENDING] = {
+    followUps: new Promise((resolve) => (resolveFollowUps = resolve)),
+    workbooks: new Promise((resolve) => (resolveWorkbooks = resolve)),
+  };
+  worker.on('message', (message: PrecomputedFollowUps | PrecomputedWorkbooks) => {
+    if (message.type === 'followUps') resolveFollowUps(message);
+    else resolveWorkbooks(message);
+  });
+  worker.once('error', (error) => console.warn(`后续情况预计算失败，改在页面生成时计算：${error.message}`));
+  // Exiting without a result (it ran out of memory, say) leaves the pages to compute their own.
+  worker.once('exit', (code) => {
+    resolveFollowUps(undefined);
+    resolveWorkbooks(undefined);
+    if (code !== 0) console.warn(`后续情况预计算的线程异常退出（退出码 ${code}），改在页面生成时计算`);
   });
 }
 
@@ -53,11 +78,10 @@ export function startFollowUpPrecompute(projectRoot: string, input: PrecomputeIn
  */
 export async function takePrecomputedFollowUps(reports: readonly SeriesReport[]): Promise<ResolvedFollowUp[] | undefined> {
   const pending = (globalThis as Global)[PENDING];
-  if (!pending) return undefined;
-  const result = await pending;
-  if (!result) return undefined;
-  const ids = Object.keys(result.digests);
-  const same = ids.length === reports.length && reports.every((report) => result.digests[report.id] === analysisDigest(report));
+  const result = await pending?.followUps;
+  if (!pending || !result) return undefined;
+  const same = Object.keys(result.digests).length === reports.length && reports.every((report) => result.digests[report.id] === analysisDigest(report));
+  pending.accepted = same;
   if (!same) {
     console.warn('后续情况预计算所用的分析与构建不一致，改在页面生成时计算');
     return undefined;
@@ -65,4 +89,15 @@ export async function takePrecomputedFollowUps(reports: readonly SeriesReport[])
   // NIANJIAN_DEBUG=1 says so, for the benches and tests that check the worker is used.
   if (process.env['NIANJIAN_DEBUG']) console.error(`precomputed follow-ups used for ${reports.length} reports`);
   return result.followUps;
+}
+
+/** The worker's workbook of a year's ledger, if its follow-ups were the build's and its links are the site's. */
+export async function takePrecomputedWorkbook(year: number, base: string, siteUrl: string | undefined): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const pending = (globalThis as Global)[PENDING];
+  if (!pending?.accepted) return undefined;
+  const result = await pending.workbooks;
+  if (!result || result.base !== base || result.siteUrl !== siteUrl) return undefined;
+  const bytes = result.workbooks.find(([y]) => y === year)?.[1];
+  if (bytes && process.env['NIANJIAN_DEBUG']) console.error(`precomputed workbook used for ${year}`);
+  return bytes;
 }

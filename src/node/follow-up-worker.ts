@@ -1,19 +1,38 @@
 // Worker thread of follow-up-precompute.ts: reads and analyses every report as the build does, matches the
-// follow-ups, and posts them back with a digest of each report's analysis.
+// follow-ups and posts them with a digest of each report's analysis; then builds the ledger from them and
+// posts each year's workbook.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeValidReport } from '../lib/compare/archive-analysis.ts';
 import { resolveFollowUps } from '../lib/compare/follow-up.ts';
+import { buildLedger, type LedgerEntry } from '../lib/compare/ledger.ts';
+import { buildLedgerRows } from '../lib/compare/ledger-export.ts';
+import { writeLedgerWorkbook } from '../lib/compare/ledger-workbook.ts';
 import { mergeRoleKeywords } from '../lib/structure/section-roles.ts';
 import { validateReports } from '../lib/validate-reports.ts';
 import { listReportFiles, readReportSources } from './content-source.ts';
-import { analysisDigest, type PrecomputeInput, type PrecomputedFollowUps } from './follow-up-precompute.ts';
+import { analysisDigest, type PrecomputeInput, type PrecomputedFollowUps, type PrecomputedWorkbooks } from './follow-up-precompute.ts';
 
 const input = workerData as PrecomputeInput;
 const keywords = mergeRoleKeywords(input.roleKeywords as Parameters<typeof mergeRoleKeywords>[0]);
 const { reports } = validateReports(readReportSources(input.reportsDir, listReportFiles(input.reportsDir)), input.kinds);
 const analysed = reports
-  .map((report) => analyzeValidReport({ ...report, id: report.id ?? report.path }, keywords))
+  .map((report) => ({ ...analyzeValidReport({ ...report, id: report.id ?? report.path }, keywords), kind: report.data.kind, title: report.data.title }))
   .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 const { followUps } = resolveFollowUps(analysed);
-const result: PrecomputedFollowUps = { followUps, digests: Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)])) };
-parentPort?.postMessage(result);
+const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
+parentPort?.postMessage({ type: 'followUps', followUps, digests } satisfies PrecomputedFollowUps);
+
+// As src/pages/commitments/[year]/[file].ts makes them (an internal build: titles are not masked).
+const byYear = new Map<number, LedgerEntry[]>();
+for (const entry of buildLedger(analysed, followUps)) {
+  const list = byYear.get(entry.year);
+  if (list) list.push(entry);
+  else byYear.set(entry.year, [entry]);
+}
+const titles = new Map(analysed.map((report) => [report.id, report.title]));
+const workbooks: [number, Uint8Array<ArrayBuffer>][] = [];
+for (const [year, entries] of byYear) {
+  const rows = buildLedgerRows(entries, { base: input.base, siteUrl: input.siteUrl, titleOf: (id) => titles.get(id) });
+  workbooks.push([year, (await writeLedgerWorkbook(rows, { title: `${year}年承诺台账` })).bytes]);
+}
+parentPort?.postMessage({ type: 'workbooks', base: input.base, siteUrl: input.siteUrl, workbooks } satisfies PrecomputedWorkbooks);

@@ -40,6 +40,8 @@ describe('nianjian build (sample archive)', () => {
 
   it('matches follow-ups on a second thread, with the build’s own analysis of every report', () => {
     expect(result.stderr).toContain(`precomputed follow-ups used for ${samples.length} reports`);
+    // The ledger workbooks too, one a year.
+    for (const year of new Set(samples.map((s) => s.year))) expect(result.stderr).toContain(`precomputed workbook used for ${year}`);
   });
 
   it('exits 0 and says what it built', () => {

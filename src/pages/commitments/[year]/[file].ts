@@ -6,6 +6,9 @@ import type { LedgerEntry } from '../../../lib/compare/ledger.ts';
 import { siteConfig } from '../../../site/archive-data.ts';
 import { base } from '../../../site/base.ts';
 import { loadArchiveAnalysis } from '../../../site/series-data.ts';
+import { takePrecomputedWorkbook } from '../../../node/follow-up-precompute.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Each year's ledger as an Excel workbook (台账-2024.xlsx), from the same ledger the pages show, so a
@@ -24,9 +27,12 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ year: number; entries: LedgerEntry[] }> = async ({ props }) => {
+  // Usually written on the second core while the pages rendered (src/node/follow-up-precompute.ts).
+  const precomputed = await takePrecomputedWorkbook(props.year, base, siteConfig.url);
+  if (precomputed) return new Response(precomputed, { headers: { 'Content-Type': XLSX_TYPE } });
   const { reports } = await loadArchiveAnalysis();
   const titles = new Map(reports.map((report) => [report.id, report.title]));
   const rows = buildLedgerRows(props.entries, { base, siteUrl: siteConfig.url, titleOf: (id) => titles.get(id) });
   const { bytes } = await writeLedgerWorkbook(rows, { title: `${props.year}年承诺台账` });
-  return new Response(bytes, { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+  return new Response(bytes, { headers: { 'Content-Type': XLSX_TYPE } });
 };
