@@ -56,7 +56,7 @@ describe('nianjian export ledger', () => {
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(result.stdout).toContain(`${lines.length - 1} 条承诺（CSV，UTF-8）`);
     expect(lines.slice(1).every((line) => line.startsWith(`${DC},2023,2023年明湖市东城区政府工作报告,`))).toBe(true);
-    expect(lines.find((line) => line.includes(',改造老旧小区35个，'))).toMatch(/,目标,有建议,"?自动建议（相似度 0\.\d\d）· 2024年：.*,改造老旧小区,35个,28个,未达成,/);
+    expect(lines.find((line) => line.includes(',改造老旧小区35个，'))).toMatch(/,目标,目标未达成,"?自动建议（相似度 0\.\d\d）· 2024年：.*,改造老旧小区,35个,28个,未达成,/);
   });
 
   it('uses absolute links with --url', async () => {

@@ -52,7 +52,8 @@ describe('buildLedgerRows on the sample archive', () => {
 
   it('marks a suggestion as automatic with its score, and gives a target its outcome and verdict', () => {
     const row = find(2023, '改造老旧小区35个');
-    expect(row.status).toBe('有建议');
+    // A target whose next report gives the figure takes the verdict as its status (目标未达成), the sentence as evidence.
+    expect(row.status).toBe('目标未达成');
     expect(row.evidence).toMatch(/^自动建议（相似度 0\.\d\d）· 2024年：一是老旧小区改造持续推进。全年改造老旧小区28个.*（目标未达成）$/);
     expect([row.indicator, row.target, row.outcome, row.verdict]).toEqual(['改造老旧小区', '35个', '28个', '未达成']);
     expect(find(2023, '城镇调查失业率控制在5.5%以内').target).toBe('5.5%以内');
