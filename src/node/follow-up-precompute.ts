@@ -88,7 +88,30 @@ export async function takePrecomputedFollowUps(reports: readonly SeriesReport[])
   }
   // NIANJIAN_DEBUG=1 says so, for the benches and tests that check the worker is used.
   if (process.env['NIANJIAN_DEBUG']) console.error(`precomputed follow-ups used for ${reports.length} reports`);
-  return result.followUps;
+  return shareTexts(result.followUps, reports);
+}
+
+/**
+ * A message from a thread arrives with a copy of every string in it: a later report's sentence that answers
+ * ten promises came ten times. Points every text at one copy, the build's own where it has one, so that
+ * the copies can be collected (a 1,000-report archive's follow-ups hold several hundred megabytes of text).
+ */
+function shareTexts(followUps: ResolvedFollowUp[], reports: readonly SeriesReport[]): ResolvedFollowUp[] {
+  const pool = new Map<string, string>();
+  for (const report of reports) for (const commitment of report.analysis.commitments) pool.set(commitment.text, commitment.text);
+  const share = (text: string): string => {
+    const shared = pool.get(text);
+    if (shared !== undefined) return shared;
+    pool.set(text, text);
+    return text;
+  };
+  for (const followUp of followUps) {
+    followUp.text = share(followUp.text);
+    for (const entry of followUp.followUps) entry.text = share(entry.text);
+    for (const suggestion of followUp.suggested) suggestion.text = share(suggestion.text);
+    for (const entry of followUp.explicit) if (entry.evidence) entry.evidence = share(entry.evidence);
+  }
+  return followUps;
 }
 
 /** The worker's workbook of a year's ledger, if its follow-ups were the build's and its links are the site's. */

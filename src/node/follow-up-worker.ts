@@ -14,22 +14,26 @@ import { analysisDigest, type PrecomputeInput, type PrecomputedFollowUps, type P
 
 const input = workerData as PrecomputeInput;
 const keywords = mergeRoleKeywords(input.roleKeywords as Parameters<typeof mergeRoleKeywords>[0]);
-const { reports } = validateReports(readReportSources(input.reportsDir, listReportFiles(input.reportsDir)), input.kinds);
-const analysed = reports
-  .map((report) => ({ ...analyzeValidReport({ ...report, id: report.id ?? report.path }, keywords), kind: report.data.kind, title: report.data.title }))
-  .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-const { followUps } = resolveFollowUps(analysed);
-const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
-parentPort?.postMessage({ type: 'followUps', followUps, digests } satisfies PrecomputedFollowUps);
+/** Posts the follow-ups; returns what the ledger needs of each report (not its outline: every paragraph). */
+function postFollowUps() {
+  const analysed = validateReports(readReportSources(input.reportsDir, listReportFiles(input.reportsDir)), input.kinds).reports
+    .map((report) => ({ ...analyzeValidReport({ ...report, id: report.id ?? report.path }, keywords), kind: report.data.kind, title: report.data.title }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { followUps } = resolveFollowUps(analysed);
+  const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
+  parentPort?.postMessage({ type: 'followUps', followUps, digests } satisfies PrecomputedFollowUps);
+  return { followUps, reports: analysed.map(({ id, year, unit, analysis, kind, title }) => ({ id, year, unit, analysis, kind, title })) };
+}
 
+const { followUps, reports } = postFollowUps();
 // As src/pages/commitments/[year]/[file].ts makes them (an internal build: titles are not masked).
 const byYear = new Map<number, LedgerEntry[]>();
-for (const entry of buildLedger(analysed, followUps)) {
+for (const entry of buildLedger(reports, followUps)) {
   const list = byYear.get(entry.year);
   if (list) list.push(entry);
   else byYear.set(entry.year, [entry]);
 }
-const titles = new Map(analysed.map((report) => [report.id, report.title]));
+const titles = new Map(reports.map((report) => [report.id, report.title]));
 const workbooks: [number, Uint8Array<ArrayBuffer>][] = [];
 for (const [year, entries] of byYear) {
   const rows = buildLedgerRows(entries, { base: input.base, siteUrl: input.siteUrl, titleOf: (id) => titles.get(id) });

@@ -24,6 +24,21 @@ describe('an archive imported from the corpus', () => {
     expect(readdirSync(path.join(site, 'reports')).length).toBeGreaterThanOrEqual(50);
   });
 
+  it('sums up a national report’s hundreds of commitments per section, and links the ledger that lists them', () => {
+    const data = JSON.parse(readFileSync(path.join(site, 'data/reports/2024/国务院-政府工作报告.json'), 'utf8'));
+    expect(data.commitments.length).toBeGreaterThan(60);
+    const html = readFileSync(path.join(site, 'reports/2024/国务院-政府工作报告/index.html'), 'utf8');
+    const panel = html.slice(html.indexOf('class="report-analysis'), html.indexOf('</section>', html.indexOf('class="report-analysis')));
+    expect(panel).toContain(`承诺事项（${data.commitments.length} 条）`);
+    expect(panel).toContain('href="/commitments/2024/国务院/"');
+    // One row per top-level section, whose counts add up to every commitment.
+    const rows = [...panel.matchAll(/<tr><td><a href="#(c-[^"]+)">[^<]+<\/a><\/td><td>(\d+)<\/td><td>(\d+)<\/td><td>(\d+)<\/td><\/tr>/g)];
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.reduce((sum, m) => sum + Number(m[2]) + Number(m[3]) + Number(m[4]), 0)).toBe(data.commitments.length);
+    for (const row of rows) expect(html).toContain(`id="${row[1]}"`);
+    expect(panel).not.toContain('class="commitment-list"');
+  });
+
   it('matches follow-ups on a second thread, from its own reading of the files, and that reading is the build’s', () => {
     // src/node/follow-up-precompute.ts: the worker's result is used only if every report's analysis has the
     // digest of the MDX build's; on 62 real reports it must, or the build loses its second core.

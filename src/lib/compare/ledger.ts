@@ -26,7 +26,7 @@ export interface LedgerEntry {
  * later report is still open ("尚无后续报告"). Within a unit, general commitments come last.
  */
 export function buildLedger(
-  reports: readonly (SeriesReport & { kind: string })[],
+  reports: readonly (Pick<SeriesReport, 'id' | 'year' | 'unit' | 'analysis'> & { kind: string })[],
   followUps: readonly ResolvedFollowUp[],
 ): LedgerEntry[] {
   const byKey = new Map(followUps.map((followUp) => [followUp.commitmentKey, followUp]));
