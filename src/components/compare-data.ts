@@ -1,12 +1,11 @@
 // A report as the compare scripts read it: its analysis from the data file the build writes
 // (data/reports/<id>.json) and its paragraphs from its published page (src/lib/compare/page-outline.ts).
+import { encodeReportId as encodeId } from '../lib/compare/report-data.ts';
 import { outlineFromPage, type PageBlock } from '../lib/compare/page-outline.ts';
 import type { ReportAnalysis } from '../lib/structure/analyze.ts';
 import type { Outline } from '../lib/structure/outline.ts';
 
 export type ReportData = ReportAnalysis & { id: string; year: number; title: string; outline: Outline };
-
-const encodeId = (id: string) => id.split('/').map(encodeURIComponent).join('/');
 
 async function fetchOk(url: string, id: string): Promise<Response> {
   const response = await fetch(url);

@@ -1,11 +1,10 @@
 // Adds a commitment's automatic suggestions when the reader opens its 后续情况, from the report's data file
 // (data/reports/<id>.json), read once per report.
 import { renderSuggestionsHtml } from '../lib/compare/ledger-view.ts';
-import type { DataCommitment, DataEvidence } from '../lib/compare/report-data.ts';
+import { encodeReportId as encodeId, type DataCommitment, type DataEvidence } from '../lib/compare/report-data.ts';
 
 type ReportData = { commitments: DataCommitment[]; evidence: DataEvidence[] };
 const loaded = new Map<string, Promise<ReportData>>();
-const encodeId = (id: string) => id.split('/').map(encodeURIComponent).join('/');
 
 function loadReport(dataPath: string, reportId: string): Promise<ReportData> {
   let data = loaded.get(reportId);

@@ -43,6 +43,11 @@ interface Pending {
 const PENDING = Symbol.for('nianjian.precomputed');
 type Global = { [PENDING]?: Pending };
 
+/** Reports in id order: the worker and the pages match follow-ups over the same order, for the same output. */
+export function sortById<T extends { id: string }>(reports: readonly T[]): T[] {
+  return [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** A digest of what follow-up matching reads of a report. */
 export function analysisDigest(report: Pick<SeriesReport, 'id' | 'year' | 'unit' | 'analysis' | 'outline' | 'followUps'>): string {
   return createHash('sha1')

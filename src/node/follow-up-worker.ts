@@ -4,21 +4,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeValidReport } from '../lib/compare/archive-analysis.ts';
 import { resolveFollowUps } from '../lib/compare/follow-up.ts';
-import { buildLedger, type LedgerEntry } from '../lib/compare/ledger.ts';
-import { buildLedgerRows } from '../lib/compare/ledger-export.ts';
-import { writeLedgerWorkbook } from '../lib/compare/ledger-workbook.ts';
+import { buildLedger, groupLedgerByYear } from '../lib/compare/ledger.ts';
+import { writeYearLedgerWorkbook } from '../lib/compare/ledger-workbook.ts';
 import { mergeRoleKeywords } from '../lib/structure/section-roles.ts';
 import { validateReports } from '../lib/validate-reports.ts';
 import { listReportFiles, readReportSources } from './content-source.ts';
-import { analysisDigest, type PrecomputeInput, type PrecomputedFollowUps, type PrecomputedWorkbooks } from './follow-up-precompute.ts';
+import { analysisDigest, sortById, type PrecomputeInput, type PrecomputedFollowUps, type PrecomputedWorkbooks } from './follow-up-precompute.ts';
 
 const input = workerData as PrecomputeInput;
 const keywords = mergeRoleKeywords(input.roleKeywords as Parameters<typeof mergeRoleKeywords>[0]);
 /** Posts the follow-ups; returns what the ledger needs of each report (not its outline: every paragraph). */
 function postFollowUps() {
-  const analysed = validateReports(readReportSources(input.reportsDir, listReportFiles(input.reportsDir)), input.kinds).reports
-    .map((report) => ({ ...analyzeValidReport({ ...report, id: report.id ?? report.path }, keywords), kind: report.data.kind, title: report.data.title }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const analysed = sortById(validateReports(readReportSources(input.reportsDir, listReportFiles(input.reportsDir)), input.kinds).reports
+    .map((report) => ({ ...analyzeValidReport({ ...report, id: report.id ?? report.path }, keywords), kind: report.data.kind, title: report.data.title })));
   const { followUps } = resolveFollowUps(analysed);
   const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
   parentPort?.postMessage({ type: 'followUps', followUps, digests } satisfies PrecomputedFollowUps);
@@ -27,16 +25,9 @@ function postFollowUps() {
 
 const { followUps, reports } = postFollowUps();
 // As src/pages/commitments/[year]/[file].ts makes them (an internal build: titles are not masked).
-const byYear = new Map<number, LedgerEntry[]>();
-for (const entry of buildLedger(reports, followUps)) {
-  const list = byYear.get(entry.year);
-  if (list) list.push(entry);
-  else byYear.set(entry.year, [entry]);
-}
 const titles = new Map(reports.map((report) => [report.id, report.title]));
 const workbooks: [number, Uint8Array<ArrayBuffer>][] = [];
-for (const [year, entries] of byYear) {
-  const rows = buildLedgerRows(entries, { base: input.base, siteUrl: input.siteUrl, titleOf: (id) => titles.get(id) });
-  workbooks.push([year, (await writeLedgerWorkbook(rows, { title: `${year}年承诺台账` })).bytes]);
+for (const [year, entries] of groupLedgerByYear(buildLedger(reports, followUps))) {
+  workbooks.push([year, await writeYearLedgerWorkbook(year, entries, { base: input.base, siteUrl: input.siteUrl, titleOf: (id) => titles.get(id) })]);
 }
 parentPort?.postMessage({ type: 'workbooks', base: input.base, siteUrl: input.siteUrl, workbooks } satisfies PrecomputedWorkbooks);

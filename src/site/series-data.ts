@@ -1,6 +1,6 @@
 import { render } from 'astro:content';
 import { resolveFollowUps, type SeriesReport } from '../lib/compare/follow-up.ts';
-import { takePrecomputedFollowUps } from '../node/follow-up-precompute.ts';
+import { sortById, takePrecomputedFollowUps } from '../node/follow-up-precompute.ts';
 import { buildLedger } from '../lib/compare/ledger.ts';
 import { reportAnalysisOf } from '../plugins/report-analysis-store.ts';
 import { buildTargetTables, type TargetTable } from '../lib/compare/target-table.ts';
@@ -40,8 +40,7 @@ export function loadArchiveAnalysis() {
     }
     // References were checked against the whole archive before the build; here a public build simply
     // leaves out follow-ups that point at reports it does not publish.
-    // In id order, as the worker of follow-up-precompute.ts matches them: the same input gives the same output.
-    const byId = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const byId = sortById(reports);
     const followUps = (await takePrecomputedFollowUps(byId)) ?? resolveFollowUps(byId).followUps;
     // Each report's data file looks up its commitments' follow-ups: one map for the build, not one a page.
     const followUpsByKey = new Map(followUps.map((followUp) => [followUp.commitmentKey, followUp]));

@@ -6,7 +6,8 @@
 
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { groupRowsByYear, ledgerColumns, ledgerHeaders, type LedgerColumn, type LedgerRow } from './ledger-export.ts';
+import { buildLedgerRows, groupRowsByYear, ledgerColumns, ledgerHeaders, type LedgerColumn, type LedgerRow, type LedgerRowOptions } from './ledger-export.ts';
+import type { LedgerEntry } from './ledger.ts';
 
 /** Column widths in characters (a Chinese character counts as about two). */
 const widths: Record<LedgerColumn, number> = {
@@ -102,6 +103,11 @@ export async function writeLedgerWorkbook(
 }
 
 /** All rows in one CSV table (the year is a column), UTF-8 with a byte order mark, CRLF line ends as Excel writes them. */
+/** One year's ledger as the site offers it for download (台账-<year>.xlsx). */
+export async function writeYearLedgerWorkbook(year: number, entries: readonly LedgerEntry[], options: LedgerRowOptions): Promise<Uint8Array<ArrayBuffer>> {
+  return (await writeLedgerWorkbook(buildLedgerRows(entries, options), { title: `${year}年承诺台账` })).bytes;
+}
+
 export async function writeLedgerCsv(rows: readonly LedgerRow[]): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('台账');

@@ -56,6 +56,17 @@ export function buildLedger(
   return entries.sort((a, b) => b.year - a.year || units.compare(a.unit, b.unit) || general(a) - general(b) || ids.compare(a.commitment.id, b.commitment.id));
 }
 
+/** Ledger entries by year, in the order given (one workbook a year). */
+export function groupLedgerByYear(entries: readonly LedgerEntry[]): Map<number, LedgerEntry[]> {
+  const years = new Map<number, LedgerEntry[]>();
+  for (const entry of entries) {
+    const list = years.get(entry.year);
+    if (list) list.push(entry);
+    else years.set(entry.year, [entry]);
+  }
+  return years;
+}
+
 /** How many commitments have each status. */
 export function countStatuses(entries: readonly LedgerEntry[]): Record<LedgerStatus, number> {
   const counts = Object.fromEntries(ledgerStatuses.map((status) => [status, 0])) as Record<LedgerStatus, number>;

@@ -78,6 +78,11 @@ export function toReportData<Summary extends object>(
   return { ...analysis, ...summary, commitments, evidence, metrics };
 }
 
+/** A report id as a URL path ("2022/x" with each segment encoded), for its data file and its page. */
+export function encodeReportId(id: string): string {
+  return id.split('/').map(encodeURIComponent).join('/');
+}
+
 /** A commitment's follow-ups as whole entries (`{ report, section, anchor, text, score, source, … }`), best first. */
 export function followUpsOf(data: { evidence: readonly DataEvidence[] }, commitment: { followUps: readonly DataFollowUp[] }) {
   return commitment.followUps.map(({ evidence, ...rest }) => ({ ...data.evidence[evidence]!, ...rest }));

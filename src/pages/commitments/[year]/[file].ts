@@ -1,8 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { ledgerWorkbookName } from '../../../lib/archive.ts';
-import { buildLedgerRows } from '../../../lib/compare/ledger-export.ts';
-import { writeLedgerWorkbook } from '../../../lib/compare/ledger-workbook.ts';
-import type { LedgerEntry } from '../../../lib/compare/ledger.ts';
+import { writeYearLedgerWorkbook } from '../../../lib/compare/ledger-workbook.ts';
+import { groupLedgerByYear, type LedgerEntry } from '../../../lib/compare/ledger.ts';
 import { siteConfig } from '../../../site/archive-data.ts';
 import { base } from '../../../site/base.ts';
 import { loadArchiveAnalysis } from '../../../site/series-data.ts';
@@ -17,13 +16,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 export const getStaticPaths = (async () => {
   const { ledger } = await loadArchiveAnalysis();
-  const years = new Map<number, LedgerEntry[]>();
-  for (const entry of ledger) {
-    const list = years.get(entry.year);
-    if (list) list.push(entry);
-    else years.set(entry.year, [entry]);
-  }
-  return [...years].map(([year, entries]) => ({ params: { year: String(year), file: ledgerWorkbookName(year) }, props: { year, entries } }));
+  return [...groupLedgerByYear(ledger)].map(([year, entries]) => ({ params: { year: String(year), file: ledgerWorkbookName(year) }, props: { year, entries } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ year: number; entries: LedgerEntry[] }> = async ({ props }) => {
@@ -32,7 +25,6 @@ export const GET: APIRoute<{ year: number; entries: LedgerEntry[] }> = async ({ 
   if (precomputed) return new Response(precomputed, { headers: { 'Content-Type': XLSX_TYPE } });
   const { reports } = await loadArchiveAnalysis();
   const titles = new Map(reports.map((report) => [report.id, report.title]));
-  const rows = buildLedgerRows(props.entries, { base, siteUrl: siteConfig.url, titleOf: (id) => titles.get(id) });
-  const { bytes } = await writeLedgerWorkbook(rows, { title: `${props.year}年承诺台账` });
+  const bytes = await writeYearLedgerWorkbook(props.year, props.entries, { base, siteUrl: siteConfig.url, titleOf: (id) => titles.get(id) });
   return new Response(bytes, { headers: { 'Content-Type': XLSX_TYPE } });
 };
