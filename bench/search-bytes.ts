@@ -1,7 +1,7 @@
 /**
  * Bytes a cold search transfers, as a reader's browser would fetch them.
  *
- *   npx node bench/search-bytes.ts <built site dir> [base] [query …]
+ *   npx node bench/search-bytes.ts <built site dir> [base] [query …] [--requests]
  *
  * For each query: a fresh browser context (nothing cached) opens the search page, then the query is
  * typed and submitted; every response from then until the first results are shown is counted
@@ -13,7 +13,10 @@ import { serveStatic } from '../tests/e2e/static-server.ts';
 
 const DEFAULT_QUERIES = ['乡村振兴', '高质量发展', '营商环境', '就业', '生态环境保护', '科技创新', '民生', '棚户区改造', '稳中求进', '国内生产总值'];
 
-const [siteDir, base = '/', ...given] = process.argv.slice(2);
+const args = process.argv.slice(2);
+/** --requests: also print every response counted (path and body bytes), to see where the bytes go. */
+const listRequests = args.includes('--requests');
+const [siteDir, base = '/', ...given] = args.filter((arg) => arg !== '--requests');
 if (!siteDir) {
   console.error('用法：npx node bench/search-bytes.ts <站点目录> [base] [检索词 …]');
   process.exit(2);
@@ -32,7 +35,14 @@ try {
     await page.goto(new URL('search/', server.url).href);
     await page.waitForLoadState('networkidle');
     const sizes: Promise<number>[] = [];
-    page.on('requestfinished', (request) => sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+    page.on('requestfinished', (request) =>
+      sizes.push(
+        request.sizes().then((s) => {
+          if (listRequests) console.log(`  ${query} ${String(s.responseBodySize).padStart(8)} ${new URL(request.url()).pathname}`);
+          return s.responseBodySize + s.responseHeadersSize;
+        }),
+      ),
+    );
     const started = performance.now();
     const input = page.getByLabel('检索词', { exact: true });
     await input.fill(query);

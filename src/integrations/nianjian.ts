@@ -23,7 +23,8 @@ export function nianjian({ source }: NianjianOptions): AstroIntegration {
       },
       'astro:build:start': () => {
         // A public build analyses redacted text, which only the MDX build sees: it matches follow-ups itself.
-        if (visibilityFromEnv() === 'public' || !process.env['NIANJIAN_ROOT']) return;
+        // NIANJIAN_PRECOMPUTE=0 leaves everything to the pages (for measuring what the worker saves).
+        if (visibilityFromEnv() === 'public' || !process.env['NIANJIAN_ROOT'] || process.env['NIANJIAN_PRECOMPUTE'] === '0') return;
         startFollowUpPrecompute(process.env['NIANJIAN_ROOT'], {
           reportsDir: source.reportsDir,
           kinds: source.config.kinds,

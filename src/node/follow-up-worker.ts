@@ -1,33 +1,41 @@
 // Worker thread of follow-up-precompute.ts: reads and analyses every report as the build does, matches the
-// follow-ups and posts them with a digest of each report's analysis; then builds the ledger from them and
-// posts each year's workbook.
+// follow-ups and posts them with a digest of each report's analysis; aligns the sections of each compare
+// page's two reports and posts the alignments; then builds the ledger and posts each year's workbook.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeValidReport } from '../lib/compare/archive-analysis.ts';
+import { alignSections, consecutiveReportPairs, toSectionPairIds } from '../lib/compare/compare.ts';
 import { resolveFollowUps } from '../lib/compare/follow-up.ts';
 import { buildLedger, groupLedgerByYear } from '../lib/compare/ledger.ts';
 import { writeYearLedgerWorkbook } from '../lib/compare/ledger-workbook.ts';
 import { mergeRoleKeywords } from '../lib/structure/section-roles.ts';
 import { validateReports } from '../lib/validate-reports.ts';
 import { listReportFiles, readReportSources } from './content-source.ts';
-import { analysisDigest, sortById, type PrecomputeInput, type PrecomputedFollowUps, type PrecomputedWorkbooks } from './follow-up-precompute.ts';
+import { packStrings } from './thread-strings.ts';
+import {
+  analysisDigest, sortById, type PrecomputedAlignments, type PrecomputeInput, type PrecomputedFollowUps, type PrecomputedWorkbooks,
+} from './follow-up-precompute.ts';
 
 const input = workerData as PrecomputeInput;
 const keywords = mergeRoleKeywords(input.roleKeywords as Parameters<typeof mergeRoleKeywords>[0]);
-/** Posts the follow-ups; returns what the ledger needs of each report (not its outline: every paragraph). */
-function postFollowUps() {
-  const analysed = sortById(validateReports(readReportSources(input.reportsDir, listReportFiles(input.reportsDir)), input.kinds).reports
-    .map((report) => ({ ...analyzeValidReport({ ...report, id: report.id ?? report.path }, keywords), kind: report.data.kind, title: report.data.title })));
-  const { followUps } = resolveFollowUps(analysed);
-  const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
-  parentPort?.postMessage({ type: 'followUps', followUps, digests } satisfies PrecomputedFollowUps);
-  return { followUps, reports: analysed.map(({ id, year, unit, analysis, kind, title }) => ({ id, year, unit, analysis, kind, title })) };
-}
+const analysed = sortById(validateReports(readReportSources(input.reportsDir, listReportFiles(input.reportsDir)), input.kinds).reports
+  .map((report) => ({ ...analyzeValidReport({ ...report, id: report.id ?? report.path }, keywords), kind: report.data.kind, title: report.data.title })));
 
-const { followUps, reports } = postFollowUps();
+// In the order the pages need them: every page's follow-ups, then the ledger workbooks (the commitments
+// routes are rendered first), then the compare pages' alignments.
+const { followUps } = resolveFollowUps(analysed);
+const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
+parentPort?.postMessage({ type: 'followUps', followUps: packStrings(followUps), digests } satisfies PrecomputedFollowUps);
+
 // As src/pages/commitments/[year]/[file].ts makes them (an internal build: titles are not masked).
-const titles = new Map(reports.map((report) => [report.id, report.title]));
+const titles = new Map(analysed.map((report) => [report.id, report.title]));
 const workbooks: [number, Uint8Array<ArrayBuffer>][] = [];
-for (const [year, entries] of groupLedgerByYear(buildLedger(reports, followUps))) {
+for (const [year, entries] of groupLedgerByYear(buildLedger(analysed, followUps))) {
   workbooks.push([year, await writeYearLedgerWorkbook(year, entries, { base: input.base, siteUrl: input.siteUrl, titleOf: (id) => titles.get(id) })]);
 }
 parentPort?.postMessage({ type: 'workbooks', base: input.base, siteUrl: input.siteUrl, workbooks } satisfies PrecomputedWorkbooks);
+
+// The pages take an alignment only for the same two reports (two reports of a unit and kind in one year
+// may be listed in another order there).
+const alignments: PrecomputedAlignments['alignments'] = {};
+for (const { before, after } of consecutiveReportPairs(analysed)) alignments[after.id] = [before.id, toSectionPairIds(alignSections(before, after))];
+parentPort?.postMessage({ type: 'alignments', alignments } satisfies PrecomputedAlignments);

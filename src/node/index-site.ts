@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { collectIncludeCharacters, spaceCjkHtml } from '../lib/search/cjk-spacing.ts';
-import { buildSearchIndex, type SearchIndexPage } from '../lib/search/search-index.ts';
+import { collectIncludeCharactersOfPages, spaceCjkHtml } from '../lib/search/cjk-spacing.ts';
+import { createStreamingSearchIndex } from '../lib/search/search-index.ts';
 import { toHeadingId } from '../lib/structure/analyze.ts';
 import { formatRoleMeta } from '../lib/search/search-scope.ts';
 
@@ -40,23 +40,35 @@ function dropCommitmentIds(html: string): string {
  * Pagefind reads a copy in which every CJK character stands apart (src/lib/search/cjk-spacing.ts), so a
  * search finds any run of characters, as Ctrl+F does; the pages stay as written. The copy also carries
  * each report's section roles as metadata, from which the browser scopes a search to a role.
- * Returns how many reports were indexed.
+ * A first pass over the pages as written finds the marks Pagefind must keep as words; the second hands
+ * each page's copy to Pagefind as soon as it is made, so that Pagefind's process indexes while this one
+ * reads and spaces the next page. Returns how many reports were indexed.
  */
 export async function indexSite(outDir: string): Promise<number> {
-  const pages: SearchIndexPage[] = [];
+  const pages: { file: string; url: string; id: string | undefined }[] = [];
+  /** Each page's marks: a few hundred characters each, not the pages. */
+  const marks: string[] = [];
   for (const file of await listHtmlFiles(outDir)) {
     const html = await readFile(file, 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
     const relative = path.relative(outDir, file).split(path.sep).join('/');
     // Pagefind's browser code prefixes the site's base (from where pagefind.js is served) to every URL.
     const url = `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
-    const id = /^\/reports\/(.+)\/$/.exec(url)?.[1];
-    const data = id ? await readFile(path.join(outDir, 'data', 'reports', `${id}.json`), 'utf8').catch(() => undefined) : undefined;
-    const spaced = spaceCjkHtml(dropCommitmentIds(html));
-    pages.push({ url, html: data ? spaced.replace(/<[^>]*\bdata-pagefind-body\b[^>]*>/, (open) => open + roleMetaHtml(JSON.parse(data) as ReportScopeData)) : spaced });
+    pages.push({ file, url, id: /^\/reports\/(.+)\/$/.exec(url)?.[1] });
+    marks.push([...new Set(html.match(/[\p{P}\p{S}]/gu))].join(''));
   }
-  // The metadata holds no text that a search should match: the characters to index come from the pages.
-  const includeCharacters = collectIncludeCharacters(pages.map((page) => page.html.replace(/<span data-pagefind-ignore data-pagefind-meta="roles">[^<]*<\/span>/g, '')));
-  await buildSearchIndex({ pages, outputPath: path.join(outDir, 'pagefind'), includeCharacters });
-  return pages.length;
+  // The metadata added below holds no text that a search should match: the marks come from the pages.
+  const index = await createStreamingSearchIndex({ includeCharacters: collectIncludeCharactersOfPages(marks) });
+  try {
+    for (const { file, url, id } of pages) {
+      const html = await readFile(file, 'utf8');
+      const data = id ? await readFile(path.join(outDir, 'data', 'reports', `${id}.json`), 'utf8').catch(() => undefined) : undefined;
+      const spaced = spaceCjkHtml(dropCommitmentIds(html));
+      await index.add({ url, html: data ? spaced.replace(/<[^>]*\bdata-pagefind-body\b[^>]*>/, (open) => open + roleMetaHtml(JSON.parse(data) as ReportScopeData)) : spaced });
+    }
+  } catch (error) {
+    await index.close();
+    throw error;
+  }
+  return index.write(path.join(outDir, 'pagefind'));
 }

@@ -42,6 +42,13 @@ describe('nianjian build (sample archive)', () => {
     expect(result.stderr).toContain(`precomputed follow-ups used for ${samples.length} reports`);
     // The ledger workbooks too, one a year.
     for (const year of new Set(samples.map((s) => s.year))) expect(result.stderr).toContain(`precomputed workbook used for ${year}`);
+    // And every compare page's section alignment: one a report with an earlier one of its unit and kind.
+    const compared = samples.filter((s) => samples.some((o) => o.unit === s.unit && o.kind === s.kind && o.year < s.year));
+    expect(compared.length).toBeGreaterThan(0);
+    for (const report of compared) {
+      expect(result.stderr).toContain(`precomputed alignment used for ${report.id}`);
+      expect(existsSync(path.join(outDir, 'compare', report.id, 'index.html'))).toBe(true);
+    }
   });
 
   it('exits 0 and says what it built', () => {

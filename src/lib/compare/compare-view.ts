@@ -59,8 +59,8 @@ function renderPairs(pairs: readonly SectionPair[], bodies: [Map<string, string[
 const bodiesOf = (report: ReportWithBodies) => new Map(flattenOutline(report.outline).map((section) => [section.id, section.body]));
 
 /** The sections' alignment alone, headings side by side, added and removed sections marked; no wording. */
-export function renderSectionAlignmentHtml(before: ReportWithBodies, after: ReportWithBodies, depth = 3): string {
-  return renderPairs(alignSections(before, after), null, depth);
+export function renderSectionAlignmentHtml(before: ReportWithBodies, after: ReportWithBodies, depth = 3, pairs: readonly SectionPair[] = alignSections(before, after)): string {
+  return renderPairs(pairs, null, depth);
 }
 
 /** Sections aligned by role and heading, each pair with a word-level diff; added and removed sections marked. */

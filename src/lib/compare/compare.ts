@@ -150,6 +150,53 @@ export function alignSections(before: ReportWithBodies, after: ReportWithBodies)
   return alignLevel(before.analysis.sections, after.analysis.sections, [collectBodies(before), collectBodies(after)], true);
 }
 
+/** An alignment by section ids: small enough to pass between threads, rebuilt on the receiving side. */
+export type SectionPairIds = [status: SectionPair['status'], before: string | null, after: string | null, similarity: number, children: SectionPairIds[]];
+
+export function toSectionPairIds(pairs: readonly SectionPair[]): SectionPairIds[] {
+  return pairs.map((pair) => [pair.status, pair.before?.id ?? null, pair.after?.id ?? null, pair.similarity, toSectionPairIds(pair.children)]);
+}
+
+/** The alignment of `toSectionPairIds` over the two reports' own sections; undefined if a section id is unknown. */
+export function fromSectionPairIds(ids: readonly SectionPairIds[], before: ReportAnalysis, after: ReportAnalysis): SectionPair[] | undefined {
+  const index = (analysis: ReportAnalysis) => {
+    const byId = new Map<string, AnalyzedSection>();
+    const walk = (section: AnalyzedSection) => { byId.set(section.id, section); section.children.forEach(walk); };
+    analysis.sections.forEach(walk);
+    return byId;
+  };
+  const [oldSections, newSections] = [index(before), index(after)];
+  let complete = true;
+  const find = (byId: Map<string, AnalyzedSection>, id: string | null) => {
+    if (id === null) return null;
+    const section = byId.get(id);
+    if (!section) complete = false;
+    return section ?? null;
+  };
+  const build = (list: readonly SectionPairIds[]): SectionPair[] =>
+    list.map(([status, oldId, newId, similarity, children]) => ({ status, before: find(oldSections, oldId), after: find(newSections, newId), similarity, children: build(children) }));
+  const pairs = build(ids);
+  return complete ? pairs : undefined;
+}
+
+/** Each report with the one it is compared with on its compare page: the latest earlier report of the same unit and kind. */
+export function consecutiveReportPairs<T extends { unit: string; kind: string; year: number }>(reports: readonly T[]): { before: T; after: T }[] {
+  const series = new Map<string, T[]>();
+  for (const report of reports) {
+    const key = JSON.stringify([report.unit, report.kind]);
+    const list = series.get(key);
+    if (list) list.push(report);
+    else series.set(key, [report]);
+  }
+  return reports.flatMap((after) => {
+    let before: T | undefined;
+    for (const other of series.get(JSON.stringify([after.unit, after.kind]))!) {
+      if (other.year < after.year && (!before || other.year > before.year)) before = other;
+    }
+    return before ? [{ before, after }] : [];
+  });
+}
+
 // ---- Wording ----
 
 export interface DiffRun {

@@ -140,3 +140,15 @@ export function collectIncludeCharacters(indexedTexts: Iterable<string>): string
   found.delete('_');
   return [...found].join('');
 }
+
+/**
+ * collectIncludeCharacters from the pages as written, before they are spaced: every mark they hold and
+ * what normalizeText makes of it (it maps one character at a time). A superset of the marks of the
+ * spaced copies, known before the first page is indexed.
+ */
+export function collectIncludeCharactersOfPages(pagesHtml: Iterable<string>): string {
+  const marks = new Set<string>();
+  for (const html of pagesHtml) for (const match of html.matchAll(/[\p{P}\p{S}]/gu)) marks.add(match[0]);
+  const written = [...marks].join('');
+  return collectIncludeCharacters([written, normalizeText(written, { keepCase: true })]);
+}

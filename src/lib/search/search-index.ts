@@ -55,6 +55,64 @@ function failOn(errors: readonly string[], step: string): void {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
 }
 
+export interface StreamingSearchIndex {
+  /** Hands a page to Pagefind, which indexes it in its own process while the caller prepares the next. */
+  add(page: SearchIndexPage): Promise<void>;
+  /** Waits for every page added, writes the bundle and closes Pagefind; returns how many pages were indexed. */
+  write(outputPath: string): Promise<number>;
+  /** Closes Pagefind without writing (after a failure). */
+  close(): Promise<void>;
+}
+
+/** Pages Pagefind holds at most at once, read and waiting: enough to keep it busy, few enough to keep memory flat. */
+const PAGES_IN_FLIGHT = 8;
+
+/**
+ * An index that takes pages one by one, so that reading and preparing the next page (spaceCjkHtml) runs
+ * while Pagefind's own process indexes the previous ones. The characters to keep as words must be known
+ * before the first page (collectIncludeCharacters over the pages as written).
+ */
+export async function createStreamingSearchIndex(options: { includeCharacters?: string; language?: string } = {}): Promise<StreamingSearchIndex> {
+  const { index, errors } = await pagefind.createIndex({
+    forceLanguage: options.language ?? 'zh-cn',
+    ...(options.includeCharacters ? { includeCharacters: options.includeCharacters } : {}),
+  });
+  if (!index) await pagefind.close();
+  failOn(errors, 'create an index');
+  if (!index) throw new Error('Pagefind returned no index');
+  const inFlight = new Set<Promise<void>>();
+  let failure: Error | undefined;
+  let count = 0;
+  return {
+    async add(page) {
+      if (failure) throw failure;
+      const added = index
+        .addHTMLFile({ url: page.url, content: page.html })
+        .then((result) => failOn(result.errors, `index ${page.url}`))
+        .catch((error: unknown) => { failure ??= error instanceof Error ? error : new Error(String(error)); })
+        .finally(() => inFlight.delete(added));
+      inFlight.add(added);
+      count++;
+      if (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
+    },
+    async write(outputPath) {
+      try {
+        await Promise.all(inFlight);
+        if (failure) throw failure;
+        const written = await index.writeFiles({ outputPath });
+        failOn(written.errors, `write ${outputPath}`);
+        return count;
+      } finally {
+        await pagefind.close();
+      }
+    },
+    async close() {
+      await Promise.allSettled(inFlight);
+      await pagefind.close();
+    },
+  };
+}
+
 export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<SearchIndexSummary> {
   const transform = options.transformHtml ?? ((html: string) => html);
   const transformText = options.transformText ?? ((text: string) => text);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpusSeries, loadSampleArchive } from '../../../bench/follow-up-quality.ts';
 import {
-  alignSections, compareMetrics, convertUnit, diffWords, measureBigramSimilarity, scoreMetricMatch, segmentWords, type DiffRun, type SectionPair,
+  alignSections, compareMetrics, consecutiveReportPairs, convertUnit, diffWords, fromSectionPairIds, measureBigramSimilarity, scoreMetricMatch, segmentWords,
+  toSectionPairIds, type DiffRun, type SectionPair,
 } from '../../../src/lib/compare/compare.ts';
 
 const sample = loadSampleArchive();
@@ -19,6 +20,42 @@ describe('measureBigramSimilarity', () => {
     expect(measureBigramSimilarity('工作回顾', '工作回顧')).toBe(1);
     expect(measureBigramSimilarity('工作回顾', '政府任务')).toBe(0);
     expect(measureBigramSimilarity('专题研讨交流', '研讨交流')).toBeCloseTo(0.75);
+  });
+});
+
+describe('toSectionPairIds / fromSectionPairIds', () => {
+  it('carries an alignment between threads by section ids and rebuilds it over the same reports', () => {
+    const pairs = alignSections(national2024!, national2025!);
+    const ids = structuredClone(toSectionPairIds(pairs));
+    expect(ids[2]![1]).toBe('3');
+    const rebuilt = fromSectionPairIds(ids, national2024!.analysis, national2025!.analysis);
+    expect(rebuilt).toEqual(pairs);
+    // The very sections of the receiving side's reports, not copies.
+    expect(rebuilt![2]!.children[0]!.before).toBe(pairs[2]!.children[0]!.before);
+  });
+
+  it('gives nothing when a section id is not in the reports (they are not the ones aligned)', () => {
+    const ids = toSectionPairIds(alignSections(national2024!, national2025!));
+    expect(fromSectionPairIds(ids, national2022!.analysis, national2025!.analysis)).toBeUndefined();
+  });
+});
+
+describe('consecutiveReportPairs', () => {
+  it('pairs each report with the latest earlier one of its unit and kind', () => {
+    const reports = [
+      { id: 'a2021', unit: 'A', kind: '述职报告', year: 2021 },
+      { id: 'a2023', unit: 'A', kind: '述职报告', year: 2023 },
+      { id: 'a2022', unit: 'A', kind: '述职报告', year: 2022 },
+      { id: 'a2022w', unit: 'A', kind: '年度工作总结', year: 2022 },
+      { id: 'b2023', unit: 'B', kind: '述职报告', year: 2023 },
+    ];
+    expect(consecutiveReportPairs(reports).map(({ before, after }) => [before.id, after.id])).toEqual([['a2022', 'a2023'], ['a2021', 'a2022']]);
+  });
+
+  it('pairs the sample archive the way its compare pages are listed: each unit year after year', () => {
+    const pairs = consecutiveReportPairs(sample.map((r) => ({ ...r, kind: '述职报告' })));
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.every(({ before, after }) => before.unit === after.unit && before.year === after.year - 1)).toBe(true);
   });
 });
 

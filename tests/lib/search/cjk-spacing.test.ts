@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   collectIncludeCharacters,
+  collectIncludeCharactersOfPages,
   spaceCjkHtml,
   spaceCjkText,
   tokenizeForSearch,
@@ -87,5 +88,16 @@ describe('collectIncludeCharacters', () => {
     for (const mark of ['，', '。', '、', '“', '”', '%', '.', '@', '×']) expect(include).toContain(mark);
     expect(include).not.toContain('"');
     expect(new Set(include).size).toBe([...include].length);
+  });
+
+  it('finds, from the pages as written, every mark their spaced copies hold (known before indexing starts)', () => {
+    const texts = ['corpus/gov-work-reports/1956.txt', 'corpus/hailar-district-gov-work-reports/2013.txt'].map(shared);
+    const pages = texts.map((text) => `<main data-pagefind-body><h1 title="报告">报告</h1>${text.split('\n').map((line) => `<p>${line}</p>`).join('')}</main>`);
+    const fromWritten = new Set(collectIncludeCharactersOfPages(pages));
+    const fromCopies = collectIncludeCharacters(pages.map(spaceCjkHtml));
+    expect([...fromCopies].filter((mark) => !fromWritten.has(mark))).toEqual([]);
+    // ＠ is written full-width in 1956 and indexed as @.
+    expect(fromWritten.has('@')).toBe(true);
+    expect(fromWritten.has('"')).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../../src/lib/search/search-index.ts';
+import { buildSearchIndex, createStreamingSearchIndex } from '../../../src/lib/search/search-index.ts';
 import { collectIncludeCharacters, spaceCjkHtml } from '../../../src/lib/search/cjk-spacing.ts';
 
 const shared = (file: string) => fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared', file), 'utf8');
@@ -104,5 +104,25 @@ describe('buildSearchIndex with custom records', () => {
     expect(entry.languages['zh-cn'].page_count).toBe(2);
     // The marks of the records count as words too.
     expect(entry.include_characters).toEqual(expect.arrayContaining(['※']));
+  }, 60_000);
+});
+
+describe('createStreamingSearchIndex', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianjian-search-stream-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('writes the same index as buildSearchIndex from pages added one by one', async () => {
+    const include = collectIncludeCharacters(pages.map((page) => spaceCjkHtml(page.html)));
+    const whole = path.join(tmp, 'whole');
+    await buildSearchIndex({ pages, outputPath: whole, transformHtml: spaceCjkHtml, includeCharacters: include });
+    const streamed = path.join(tmp, 'streamed');
+    const index = await createStreamingSearchIndex({ includeCharacters: include });
+    for (const page of pages) await index.add({ url: page.url, html: spaceCjkHtml(page.html) });
+    expect(await index.write(streamed)).toBe(3);
+    const files = (dir: string) => fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+    expect(files(streamed)).toEqual(files(whole));
+    for (const file of files(whole).filter((f) => fs.statSync(path.join(whole, f)).isFile())) {
+      expect(fs.readFileSync(path.join(streamed, file)).equals(fs.readFileSync(path.join(whole, file))), file).toBe(true);
+    }
   }, 60_000);
 });
