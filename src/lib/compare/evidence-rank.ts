@@ -1,11 +1,11 @@
 // Ranks a later report's sentences for one promise. Every term is worth its rarity in the archive
-// (IDF); a sentence scores by how much of the promise's weight it shares (recall) and how much of
+// (IDF, less for a bigram read across two words: term-stats.ts wordLikeness); a sentence scores by how much of the promise's weight it shares (recall) and how much of
 // its own weight is about the promise (precision), so neither a long review sentence that mentions
 // everything nor a generic opening ("一年来，我们深入学习贯彻…") wins on common words.
 
 import { readTerms } from './chinese-terms.ts';
 import type { EvidenceCandidate } from './evidence-candidates.ts';
-import { inverseFrequency, type TermStats } from './term-stats.ts';
+import { inverseFrequency, wordLikeness, type TermStats } from './term-stats.ts';
 import { splitClauses, splitSentences } from '../structure/promise-split.ts';
 import { normalizeText } from '../search/text-normalize.ts';
 
@@ -16,6 +16,8 @@ export interface RankOptions {
   threshold?: number;
   /** Once something is suggested, the next best are shown down to this score (threshold / 2). */
   floor?: number;
+  /** Nothing is suggested unless the best sentence shares this much weight (minSharedWeight; 0 with a threshold of 0). */
+  minShared?: number;
 }
 
 export interface RankedEvidence {
@@ -42,7 +44,19 @@ export interface CandidateIndex {
  * shown, so that at least 70% of the promises the next year says nothing about get no suggestion;
  * the second and third need half of DEFAULT_THRESHOLD.
  */
-export const DEFAULT_THRESHOLD = 0.105;
+export const DEFAULT_THRESHOLD = 0.125;
+/**
+ * However large a share of a short promise a sentence holds, it must share about as much weight
+ * with it as one term found nowhere else in the archive would weigh (this share of it): two rare
+ * words, or one rare name, not two common verbs. "开展粮食节约行动。" and "开展重点产业强链补链行动。"
+ * share 开展 and 行动, most of the promise's weight, but well short of that.
+ */
+export const MIN_SHARED_SHARE = 0.95;
+
+/** The least weight the best sentence must share with a promise for anything to be suggested. */
+export function minSharedWeight(stats: TermStats): number {
+  return MIN_SHARED_SHARE * inverseFrequency(stats, '');
+}
 /** Recall counts more than precision: a short answer to a long promise is still an answer. */
 const RECALL_WEIGHT = 0.7;
 
@@ -69,6 +83,13 @@ export function candidatePrior(candidate: Pick<EvidenceCandidate, 'text' | 'role
   return prior;
 }
 
+/** What a shared term is worth: its rarity (IDF), less for a bigram read across two words. */
+export function termWeight(stats: TermStats, term: string): number {
+  let weight = stats.weights.get(term);
+  if (weight === undefined) stats.weights.set(term, (weight = inverseFrequency(stats, term) * wordLikeness(stats, term)));
+  return weight;
+}
+
 export function indexCandidates(candidates: EvidenceCandidate[], stats: TermStats): CandidateIndex {
   const masses = new Float64Array(candidates.length);
   const priors = new Float64Array(candidates.length);
@@ -76,7 +97,7 @@ export function indexCandidates(candidates: EvidenceCandidate[], stats: TermStat
   candidates.forEach((candidate, i) => {
     priors[i] = candidatePrior(candidate);
     for (const term of readTerms(candidate.text, stats.options)) {
-      masses[i]! += inverseFrequency(stats, term);
+      masses[i]! += termWeight(stats, term);
       const list = postings.get(term);
       if (list) list.push(i);
       else postings.set(term, [i]);
@@ -111,14 +132,17 @@ export function rankEvidence(promise: string, index: CandidateIndex, stats: Term
   const { k = 3 } = options;
   const threshold = (options.threshold ?? DEFAULT_THRESHOLD) * lengthFactor(promise);
   const floor = options.floor ?? (options.threshold ?? DEFAULT_THRESHOLD) / 2;
+  const minShared = options.minShared ?? (threshold > 0 ? minSharedWeight(stats) : 0);
   if (k <= 0 || index.candidates.length === 0) return [];
   const best = new Float64Array(index.candidates.length);
+  // What the best-scoring part of the promise shares with each candidate, in weight.
+  const bestShared = new Float64Array(index.candidates.length);
   const parts = promiseParts(promise).map((part) => readTerms(part, stats.options));
   for (const terms of parts) {
     const shared = new Float64Array(index.candidates.length);
     let mass = 0;
     for (const term of terms) {
-      const weight = inverseFrequency(stats, term);
+      const weight = termWeight(stats, term);
       mass += weight;
       for (const i of index.postings.get(term) ?? []) shared[i]! += weight;
     }
@@ -126,13 +150,13 @@ export function rankEvidence(promise: string, index: CandidateIndex, stats: Term
     shared.forEach((s, i) => {
       if (s === 0) return;
       const score = index.priors[i]! * (s / mass) ** RECALL_WEIGHT * (s / index.masses[i]!) ** (1 - RECALL_WEIGHT);
-      if (score > best[i]!) best[i] = score;
+      if (score > best[i]!) { best[i] = score; bestShared[i] = s; }
     });
   }
   const scored: { i: number; score: number }[] = [];
   best.forEach((score, i) => { if (score > 0 && score >= floor) scored.push({ i, score }); });
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  if ((scored[0]?.score ?? 0) < threshold) return [];
+  if (scored.length === 0 || scored[0]!.score < threshold || bestShared[scored[0]!.i]! < minShared) return [];
   return scored.slice(0, k).map(({ i, score }) => ({
     candidate: index.candidates[i]!,
     score: Math.round(score * 1000) / 1000,

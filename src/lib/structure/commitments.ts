@@ -52,6 +52,13 @@ export { CLOSING_SECTION_ID, CLOSING_TITLE };
 // An intro paragraph of a part with sub-sections is a promise only when it states the overall
 // requirement or the targets ("今年政府工作的总体要求是", "做好今年政府工作，要…", "主要预期目标是").
 const REQUIREMENTS = /总体要求|预期目标|主要目标|目标任务是|做好[^。，]{0,8}工作[，,]要/;
+// A stance paragraph is one too: it says what is to be done, "要" opening it or its main clause
+// ("要坚持稳字当头、稳中求进，…积极的财政政策要加力提效。", "当前…已进入常态化防控阶段，要在…基础上，
+// 更加科学、精准、高效做好防控工作"); not the context or the lead-in to the sub-sections ("今年是政府
+// 换届之年，…下面简述几项重点。", "为实现上述目标，要重点抓好以下十方面工作："). 要 after a stop is the
+// modal, not 要求/主要/重要.
+const STANCE = /(?:^|[，,；;。])要(?!求)/;
+const LEAD_IN = /[：:]\s*$/;
 
 const DATED_DEED = /(?:年内|今年|年底|年末|[0-9０-９]{4}年)[^。，]{0,6}(?:启动|完成|建成|开工|投入使用|投用)/;
 
@@ -139,11 +146,11 @@ function enumeratedItems(paragraph: string, ref: BodyRef, items: EnumItem[], all
   });
 }
 
-/** Intro paragraphs of a plans part with sub-sections: only its requirements and targets. */
+/** Intro paragraphs of a plans part with sub-sections: only its requirements, targets and stances. */
 function collectIntro(section: OutlineSection, path: string[], out: Draft[]): void {
   const base = `c-${section.id.replaceAll('.', '-')}`;
   section.body.forEach((paragraph, p) => {
-    if (!REQUIREMENTS.test(paragraph)) return;
+    if (!REQUIREMENTS.test(paragraph) && !(STANCE.test(paragraph) && !LEAD_IN.test(paragraph))) return;
     out.push(...splitParagraph(paragraph, section.bodyRefs[p]!, `${base}-p${p + 1}`, { sectionId: section.id, sectionPath: path }));
   });
 }

@@ -83,6 +83,18 @@ describe('the corpus', () => {
     expect(read('gov-work-reports/2024.txt').some((c) => c.text.includes('今年发展主要预期目标是'))).toBe(false);
   });
 
+  it('takes the stance paragraphs before the numbered tasks ("要…"), not their context or lead-in', () => {
+    // National 2011 and 2023: a part with sub-sections, whose intro says how policy is to be run.
+    expect(read('gov-work-reports/2011.txt').find((c) => c.id === 'c-3-p5')?.text).toMatch(/^实现上述目标，要保持宏观经济政策的连续性/);
+    const c2023 = read('gov-work-reports/2023.txt');
+    expect(c2023.some((c) => c.text.startsWith('要坚持稳字当头、稳中求进'))).toBe(true);
+    expect(c2023.some((c) => c.text === '积极的财政政策要加力提效。')).toBe(true);
+    expect(c2023.some((c) => /^当前我国新冠疫情防控已进入.*要在对疫情防控工作进行全面科学总结的基础上/.test(c.text))).toBe(true);
+    // Context, and the lead-in to the sub-sections, are no promises.
+    expect(c2023.some((c) => c.text.includes('今年是政府换届之年') || c.text.includes('下面简述几项重点'))).toBe(false);
+    expect(read('hailar-district-gov-work-reports/2012.txt').some((c) => c.text.includes('要重点抓好以下十方面工作'))).toBe(false);
+  });
+
   it('takes the promises after the last numbered task (政府自身建设, 国防, 外交), not the rallying call', () => {
     const closing = read('gov-work-reports/2024.txt').filter((c) => c.sectionId === 'end');
     expect(closing.length).toBeGreaterThan(5);
