@@ -10,7 +10,7 @@ import { writeYearLedgerWorkbook } from '../lib/compare/ledger-workbook.ts';
 import { mergeRoleKeywords } from '../lib/structure/section-roles.ts';
 import { validateReports } from '../lib/validate-reports.ts';
 import { listReportFiles, readReportSources } from './content-source.ts';
-import { packStrings } from './thread-strings.ts';
+import { packStrings, unpackStrings } from './thread-strings.ts';
 import {
   analysisDigest, sortById, type PrecomputedAlignments, type PrecomputeInput, type PrecomputedFollowUps, type PrecomputedWorkbooks,
 } from './follow-up-precompute.ts';
@@ -24,7 +24,9 @@ const analysed = sortById(validateReports(readReportSources(input.reportsDir, li
 // routes are rendered first), then the compare pages' alignments.
 const { followUps } = resolveFollowUps(analysed);
 const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
-parentPort?.postMessage({ type: 'followUps', followUps: packStrings(followUps), digests } satisfies PrecomputedFollowUps);
+const packed = packStrings(followUps);
+parentPort?.postMessage({ type: 'followUps', followUps: packed, digests } satisfies PrecomputedFollowUps);
+unpackStrings(packed);
 
 // As src/pages/commitments/[year]/[file].ts makes them (an internal build: titles are not masked).
 const titles = new Map(analysed.map((report) => [report.id, report.title]));

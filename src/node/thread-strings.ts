@@ -18,7 +18,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Replaces every string in plain objects and arrays (not keys) by its index in a table of distinct strings. */
+/**
+ * Replaces every string in plain objects and arrays (not keys) by its index in a table of distinct strings,
+ * IN PLACE: a copy of a large graph would double it at the moment memory is shortest. `unpackStrings` on
+ * the same object puts the strings back (after postMessage has cloned the packed form).
+ */
 export function packStrings<T>(value: T): PackedStrings<T> {
   const index = new Map<string, string>();
   const strings: string[] = [];
@@ -32,18 +36,20 @@ export function packStrings<T>(value: T): PackedStrings<T> {
       }
       return key;
     }
-    if (Array.isArray(item)) return item.map(pack);
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) item[i] = pack(item[i]);
+      return item;
+    }
     if (isPlainObject(item)) {
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(item)) out[key] = pack(item[key]);
-      return out;
+      for (const key of Object.keys(item)) item[key] = pack(item[key]);
+      return item;
     }
     return item;
   };
   return { strings, value: pack(value) };
 }
 
-/** The value `packStrings` packed, its strings taken from the table (one copy each). */
+/** The value `packStrings` packed, its strings taken from the table (one copy each); restores it in place. */
 export function unpackStrings<T>(packed: PackedStrings<T>): T {
   const { strings } = packed;
   const unpack = (item: unknown): unknown => {
