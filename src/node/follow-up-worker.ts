@@ -1,6 +1,6 @@
 // Worker thread of follow-up-precompute.ts: reads and analyses every report as the build does, matches the
-// follow-ups and posts them with a digest of each report's analysis; aligns the sections of each compare
-// page's two reports and posts the alignments; then builds the ledger and posts each year's workbook.
+// follow-ups and posts them with a digest of each report's analysis; builds the ledger and posts each year's
+// workbook; then aligns the sections of each compare page's two reports and posts the alignments.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeValidReport } from '../lib/compare/archive-analysis.ts';
 import { alignSections, consecutiveReportPairs, toSectionPairIds } from '../lib/compare/compare.ts';
@@ -17,27 +17,42 @@ import {
 
 const input = workerData as PrecomputeInput;
 const keywords = mergeRoleKeywords(input.roleKeywords as Parameters<typeof mergeRoleKeywords>[0]);
-const analysed = sortById(validateReports(readReportSources(input.reportsDir, listReportFiles(input.reportsDir)), input.kinds).reports
-  .map((report) => ({ ...analyzeValidReport({ ...report, id: report.id ?? report.path }, keywords), kind: report.data.kind, title: report.data.title })));
 
-// In the order the pages need them: every page's follow-ups, then the ledger workbooks (the commitments
-// routes are rendered first), then the compare pages' alignments.
-const { followUps } = resolveFollowUps(analysed);
-const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
-const packed = packStrings(followUps);
-parentPort?.postMessage({ type: 'followUps', followUps: packed, digests } satisfies PrecomputedFollowUps);
-unpackStrings(packed);
+type Analysed = ReturnType<typeof analyse>;
 
-// As src/pages/commitments/[year]/[file].ts makes them (an internal build: titles are not masked).
-const titles = new Map(analysed.map((report) => [report.id, report.title]));
-const workbooks: [number, Uint8Array<ArrayBuffer>][] = [];
-for (const [year, entries] of groupLedgerByYear(buildLedger(analysed, followUps))) {
-  workbooks.push([year, await writeYearLedgerWorkbook(year, entries, { base: input.base, siteUrl: input.siteUrl, titleOf: (id) => titles.get(id) })]);
+function analyse() {
+  return sortById(validateReports(readReportSources(input.reportsDir, listReportFiles(input.reportsDir)), input.kinds).reports
+    .map((report) => ({ ...analyzeValidReport({ ...report, id: report.id ?? report.path }, keywords), kind: report.data.kind, title: report.data.title })));
 }
-parentPort?.postMessage({ type: 'workbooks', base: input.base, siteUrl: input.siteUrl, workbooks } satisfies PrecomputedWorkbooks);
 
-// The pages take an alignment only for the same two reports (two reports of a unit and kind in one year
-// may be listed in another order there).
-const alignments: PrecomputedAlignments['alignments'] = {};
-for (const { before, after } of consecutiveReportPairs(analysed)) alignments[after.id] = [before.id, toSectionPairIds(alignSections(before, after))];
-parentPort?.postMessage({ type: 'alignments', alignments } satisfies PrecomputedAlignments);
+/** Every page's follow-ups, then the ledger workbooks (the commitments routes are rendered first). */
+async function postFollowUpsAndWorkbooks(analysed: Analysed): Promise<void> {
+  const { followUps } = resolveFollowUps(analysed);
+  const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
+  const packed = packStrings(followUps);
+  parentPort?.postMessage({ type: 'followUps', followUps: packed, digests } satisfies PrecomputedFollowUps);
+  unpackStrings(packed);
+  // As src/pages/commitments/[year]/[file].ts makes them (an internal build: titles are not masked).
+  const titles = new Map(analysed.map((report) => [report.id, report.title]));
+  const workbooks: [number, Uint8Array<ArrayBuffer>][] = [];
+  for (const [year, entries] of groupLedgerByYear(buildLedger(analysed, followUps))) {
+    workbooks.push([year, await writeYearLedgerWorkbook(year, entries, { base: input.base, siteUrl: input.siteUrl, titleOf: (id) => titles.get(id) })]);
+  }
+  parentPort?.postMessage({ type: 'workbooks', base: input.base, siteUrl: input.siteUrl, workbooks } satisfies PrecomputedWorkbooks);
+}
+
+/**
+ * Then the compare pages' alignments. The pages take one only for the same two reports (two reports of a
+ * unit and kind in one year may be listed in another order there).
+ */
+function postAlignments(analysed: Analysed): void {
+  const alignments: PrecomputedAlignments['alignments'] = {};
+  for (const { before, after } of consecutiveReportPairs(analysed)) alignments[after.id] = [before.id, toSectionPairIds(alignSections(before, after))];
+  parentPort?.postMessage({ type: 'alignments', alignments } satisfies PrecomputedAlignments);
+}
+
+// Phases in functions of their own: what one phase posted (the follow-ups, the ledger, the workbooks) is
+// garbage before the next starts, while the pages are being rendered beside it.
+const analysed = analyse();
+await postFollowUpsAndWorkbooks(analysed);
+postAlignments(analysed);

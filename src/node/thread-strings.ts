@@ -18,55 +18,42 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** Replaces, in place, every string value in plain objects and arrays (not keys) by what `replace` gives. */
+function replaceStringsInPlace(item: unknown, replace: (text: string) => string): unknown {
+  if (typeof item === 'string') return replace(item);
+  if (Array.isArray(item)) {
+    for (let i = 0; i < item.length; i++) item[i] = replaceStringsInPlace(item[i], replace);
+  } else if (isPlainObject(item)) {
+    for (const key of Object.keys(item)) item[key] = replaceStringsInPlace(item[key], replace);
+  }
+  return item;
+}
+
 /**
- * Replaces every string in plain objects and arrays (not keys) by its index in a table of distinct strings,
- * IN PLACE: a copy of a large graph would double it at the moment memory is shortest. `unpackStrings` on
- * the same object puts the strings back (after postMessage has cloned the packed form).
+ * Replaces every string by its index in a table of distinct strings, IN PLACE: a copy of a large graph
+ * would double it at the moment memory is shortest. `unpackStrings` on the same object puts the strings
+ * back (after postMessage has cloned the packed form).
  */
 export function packStrings<T>(value: T): PackedStrings<T> {
   const index = new Map<string, string>();
   const strings: string[] = [];
-  const pack = (item: unknown): unknown => {
-    if (typeof item === 'string') {
-      let key = index.get(item);
-      if (key === undefined) {
-        key = String(strings.length);
-        index.set(item, key);
-        strings.push(item);
-      }
-      return key;
+  const packed = replaceStringsInPlace(value, (text) => {
+    let key = index.get(text);
+    if (key === undefined) {
+      key = String(strings.length);
+      index.set(text, key);
+      strings.push(text);
     }
-    if (Array.isArray(item)) {
-      for (let i = 0; i < item.length; i++) item[i] = pack(item[i]);
-      return item;
-    }
-    if (isPlainObject(item)) {
-      for (const key of Object.keys(item)) item[key] = pack(item[key]);
-      return item;
-    }
-    return item;
-  };
-  return { strings, value: pack(value) };
+    return key;
+  });
+  return { strings, value: packed };
 }
 
 /** The value `packStrings` packed, its strings taken from the table (one copy each); restores it in place. */
 export function unpackStrings<T>(packed: PackedStrings<T>): T {
-  const { strings } = packed;
-  const unpack = (item: unknown): unknown => {
-    if (typeof item === 'string') {
-      const text = strings[Number(item)];
-      if (text === undefined) throw new Error(`packed string ${item} is not in the table`);
-      return text;
-    }
-    if (Array.isArray(item)) {
-      for (let i = 0; i < item.length; i++) item[i] = unpack(item[i]);
-      return item;
-    }
-    if (isPlainObject(item)) {
-      for (const key of Object.keys(item)) item[key] = unpack(item[key]);
-      return item;
-    }
-    return item;
-  };
-  return unpack(packed.value) as T;
+  return replaceStringsInPlace(packed.value, (key) => {
+    const text = packed.strings[Number(key)];
+    if (text === undefined) throw new Error(`packed string ${key} is not in the table`);
+    return text;
+  }) as T;
 }
