@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { collectIncludeCharactersOfPages, spaceCjkHtml } from '../lib/search/cjk-spacing.ts';
-import { createStreamingSearchIndex } from '../lib/search/search-index.ts';
+import { createStreamingSearchIndex, indexChunkSize } from '../lib/search/search-index.ts';
 import { toHeadingId } from '../lib/structure/analyze.ts';
 import { formatRoleMeta } from '../lib/search/search-scope.ts';
 
@@ -58,7 +58,10 @@ export async function indexSite(outDir: string): Promise<number> {
     marks.push([...new Set(html.match(/[\p{P}\p{S}]/gu))].join(''));
   }
   // The metadata added below holds no text that a search should match: the marks come from the pages.
-  const index = await createStreamingSearchIndex({ includeCharacters: collectIncludeCharactersOfPages(marks) });
+  const index = await createStreamingSearchIndex({
+    includeCharacters: collectIncludeCharactersOfPages(marks),
+    indexChunkSize: indexChunkSize(pages.length),
+  });
   try {
     for (const { file, url, id } of pages) {
       const html = await readFile(file, 'utf8');

@@ -35,7 +35,7 @@ export interface BuildSearchIndexOptions {
   outputPath: string;
   /** Applied to each page's HTML before indexing (e.g. spaceCjkHtml). */
   transformHtml?: (html: string) => string;
-  /** ISO 639-1 code; every page is indexed as this language. Default "zh-cn". */
+  /** ISO 639-1 code; every page is indexed as this language. Default "und" (see INDEX_LANGUAGE). */
   language?: string;
   /**
    * Pagefind's includeCharacters: characters indexed and searched as words
@@ -64,6 +64,39 @@ export interface StreamingSearchIndex {
   close(): Promise<void>;
 }
 
+/**
+ * The language every page is indexed as. Not "zh-cn": for Chinese, Pagefind writes a zero-width space
+ * after every character of each fragment (its word-segmentation marks), which the pages, already spaced
+ * character by character for the index (cjk-spacing.ts), do not need: a third of each fragment's bytes.
+ */
+export const INDEX_LANGUAGE = 'und';
+
+/**
+ * Word positions per index chunk, sized for the archive: a query loads whole chunks, and Pagefind's
+ * default suits word indexes of Latin text, where a chunk holds many distinct words; a per-character
+ * index has few words with long position lists, so the chunks grow with the archive. 200 × √pages keeps
+ * a query's chunks near the size of its own words' data at 100 and at 10,000 pages alike.
+ */
+export function indexChunkSize(pageCount: number): number {
+  return Math.max(1_000, Math.round(200 * Math.sqrt(Math.max(1, pageCount))));
+}
+
+/**
+ * Pagefind's binary reads its chunk size from the environment (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, 1.6)
+ * when its process starts, which createIndex does: set it only around that call.
+ */
+async function createIndexWithChunkSize(config: Parameters<typeof pagefind.createIndex>[0], chunkSize: number | undefined) {
+  const name = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+  const previous = process.env[name];
+  if (chunkSize !== undefined) process.env[name] = String(chunkSize);
+  try {
+    return await pagefind.createIndex(config);
+  } finally {
+    if (previous === undefined) delete process.env[name];
+    else process.env[name] = previous;
+  }
+}
+
 /** Pages Pagefind holds at most at once, read and waiting: enough to keep it busy, few enough to keep memory flat. */
 const PAGES_IN_FLIGHT = 8;
 
@@ -72,11 +105,16 @@ const PAGES_IN_FLIGHT = 8;
  * while Pagefind's own process indexes the previous ones. The characters to keep as words must be known
  * before the first page (collectIncludeCharacters over the pages as written).
  */
-export async function createStreamingSearchIndex(options: { includeCharacters?: string; language?: string } = {}): Promise<StreamingSearchIndex> {
-  const { index, errors } = await pagefind.createIndex({
-    forceLanguage: options.language ?? 'zh-cn',
-    ...(options.includeCharacters ? { includeCharacters: options.includeCharacters } : {}),
-  });
+export async function createStreamingSearchIndex(
+  options: { includeCharacters?: string; language?: string; /** See indexChunkSize. */ indexChunkSize?: number } = {},
+): Promise<StreamingSearchIndex> {
+  const { index, errors } = await createIndexWithChunkSize(
+    {
+      forceLanguage: options.language ?? INDEX_LANGUAGE,
+      ...(options.includeCharacters ? { includeCharacters: options.includeCharacters } : {}),
+    },
+    options.indexChunkSize,
+  );
   if (!index) await pagefind.close();
   failOn(errors, 'create an index');
   if (!index) throw new Error('Pagefind returned no index');
@@ -116,7 +154,7 @@ export async function createStreamingSearchIndex(options: { includeCharacters?: 
 export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<SearchIndexSummary> {
   const transform = options.transformHtml ?? ((html: string) => html);
   const transformText = options.transformText ?? ((text: string) => text);
-  const language = options.language ?? 'zh-cn';
+  const language = options.language ?? INDEX_LANGUAGE;
   const indexed = options.pages.map((page) => ({ url: page.url, content: transform(page.html) }));
   const records = (options.records ?? []).map((record) => ({
     ...record,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, createStreamingSearchIndex } from '../../../src/lib/search/search-index.ts';
+import { buildSearchIndex, createStreamingSearchIndex, indexChunkSize } from '../../../src/lib/search/search-index.ts';
 import { collectIncludeCharacters, spaceCjkHtml } from '../../../src/lib/search/cjk-spacing.ts';
 
 const shared = (file: string) => fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared', file), 'utf8');
@@ -23,13 +23,12 @@ interface Fragment {
   filters: Record<string, string[]>;
 }
 
-/** Pagefind's fragment files: gzip, a "pagefind_dcd" signature, then JSON (zh words end in U+200B, as its JS strips). */
+/** Pagefind's fragment files: gzip, a "pagefind_dcd" signature, then JSON, read as written. */
 function readFragments(bundle: string): Fragment[] {
   const dir = path.join(bundle, 'fragment');
   return fs.readdirSync(dir).map((file) => {
     const data = zlib.gunzipSync(fs.readFileSync(path.join(dir, file)));
-    const fragment = JSON.parse(data.subarray('pagefind_dcd'.length).toString('utf8')) as Fragment;
-    return { ...fragment, content: fragment.content.replace(/\u200B/g, '') };
+    return JSON.parse(data.subarray('pagefind_dcd'.length).toString('utf8')) as Fragment;
   });
 }
 
@@ -50,11 +49,11 @@ describe('buildSearchIndex', () => {
   }, 60_000);
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('writes one zh-cn index with every page', () => {
+  it('writes one index, language "und", with every page', () => {
     expect(summary).toEqual({ pageCount: 3, recordCount: 0, errors: [] });
     const entry = JSON.parse(fs.readFileSync(path.join(spaced, 'pagefind-entry.json'), 'utf8'));
-    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
-    expect(entry.languages['zh-cn'].page_count).toBe(3);
+    expect(Object.keys(entry.languages)).toEqual(['und']);
+    expect(entry.languages['und'].page_count).toBe(3);
     expect(fs.existsSync(path.join(spaced, 'pagefind.js'))).toBe(true);
   });
 
@@ -66,6 +65,13 @@ describe('buildSearchIndex', () => {
     expect(fragments[0]?.meta['title']).toBe('述 职 报 告 第 1 部 分');
     expect(fragments[2]?.filters).toEqual({ part: ['3'] });
     expect(pages.map((page) => page.html)).toEqual(originals);
+  });
+
+  it('writes fragments without the zero-width spaces Pagefind adds to zh-cn text', () => {
+    for (const fragment of readFragments(spaced)) {
+      expect(fragment.content).not.toContain('\u200B');
+      expect(fragment.meta['title']).not.toContain('\u200B');
+    }
   });
 
   it('passes the marks of the copies to Pagefind as includeCharacters', () => {
@@ -101,7 +107,7 @@ describe('buildSearchIndex with custom records', () => {
     expect(record.meta['title']).toBe('承诺');
     expect(record.filters).toEqual({ type: ['commitment'] });
     const entry = JSON.parse(fs.readFileSync(path.join(tmp, 'pagefind-entry.json'), 'utf8'));
-    expect(entry.languages['zh-cn'].page_count).toBe(2);
+    expect(entry.languages['und'].page_count).toBe(2);
     // The marks of the records count as words too.
     expect(entry.include_characters).toEqual(expect.arrayContaining(['※']));
   }, 60_000);
@@ -123,6 +129,35 @@ describe('createStreamingSearchIndex', () => {
     expect(files(streamed)).toEqual(files(whole));
     for (const file of files(whole).filter((f) => fs.statSync(path.join(whole, f)).isFile())) {
       expect(fs.readFileSync(path.join(streamed, file)).equals(fs.readFileSync(path.join(whole, file))), file).toBe(true);
+    }
+  }, 60_000);
+});
+
+describe('indexChunkSize', () => {
+  it('grows with the square root of the page count, from a floor', () => {
+    expect(indexChunkSize(1)).toBe(1_000);
+    expect(indexChunkSize(100)).toBe(2_000);
+    expect(indexChunkSize(1_000)).toBe(6_325);
+    expect(indexChunkSize(10_000)).toBe(20_000);
+  });
+
+  it('reaches Pagefind: a smaller chunk size splits the same pages into more index chunks', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianjian-search-chunks-'));
+    try {
+      const chunkFiles = async (size: number | undefined) => {
+        const out = path.join(tmp, String(size ?? 'default'));
+        const index = await createStreamingSearchIndex({ indexChunkSize: size });
+        for (const page of pages) await index.add({ url: page.url, html: spaceCjkHtml(page.html) });
+        await index.write(out);
+        return fs.readdirSync(path.join(out, 'index')).length;
+      };
+      const small = await chunkFiles(200);
+      const large = await chunkFiles(100_000);
+      expect(large).toBe(1);
+      expect(small).toBeGreaterThan(large);
+      expect(process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE']).toBeUndefined();
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
     }
   }, 60_000);
 });
