@@ -1,8 +1,9 @@
-// Narrows the commitments of a ledger page by unit, kind and status, without a round trip; the page works without it.
-const form = document.querySelector<HTMLFormElement>('[data-ledger-filters]');
-const count = document.querySelector<HTMLElement>('[data-ledger-count]');
-if (form && count) {
-  const items = [...document.querySelectorAll<HTMLElement>('[data-ledger-item]')].map((item) => ({
+// Narrows the commitments of a ledger page by unit, kind and status, without a round trip.
+export function initLedgerFilters(page: ParentNode): void {
+  const form = page.querySelector<HTMLFormElement>('[data-ledger-filters]');
+  const count = page.querySelector<HTMLElement>('[data-ledger-count]');
+  if (!form || !count) return;
+  const items = [...page.querySelectorAll<HTMLElement>('[data-ledger-item]')].map((item) => ({
     item,
     // The unit and the report's kind are stated once, on the groups around the commitments.
     values: {
@@ -19,7 +20,7 @@ if (form && count) {
       item.hidden = !visible;
       if (visible) shown += 1;
     }
-    for (const group of document.querySelectorAll<HTMLElement>('[data-ledger-group], [data-ledger-kind-group]')) {
+    for (const group of page.querySelectorAll<HTMLElement>('[data-ledger-group], [data-ledger-kind-group]')) {
       group.hidden = group.querySelector('[data-ledger-item]:not([hidden])') === null;
     }
     count.textContent = `显示 ${shown} 条`;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderSuggestionsHtml } from '../../src/lib/compare/ledger-view.ts';
+import { ledgerReportOfData, renderLedgerHtml, renderSuggestionsHtml } from '../../src/lib/compare/ledger-view.ts';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { listReportFiles, reportIdFromPath } from '../../src/node/content-source.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
@@ -22,30 +22,42 @@ describe('commitments ledger, compare and trends (sample archive)', () => {
     if (result.status !== 0) throw new Error(result.stderr);
   }, 300_000);
 
-  it('shows each explicit follow-up on the promise it answers, with its status and evidence', () => {
+  /** A ledger page as a browser shows it: the reports it names, listed from their data files (components/ledger-page.ts). */
+  const ledger = (urlPath: string) => {
+    const html = page(urlPath);
+    const ids = JSON.parse(/<div data-ledger data-base="\/" data-reports="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"')) as string[];
+    const data = ids.map((id) => JSON.parse(readFileSync(path.join(site, 'data/reports', `${id}.json`), 'utf8')));
+    const links = { report: (id: string, anchor?: string | null) => `/reports/${id}/${anchor ? `#${anchor}` : ''}`, targets: (id: string) => `/reports/${id}/targets/` };
+    return { html, ids, data, list: renderLedgerHtml(data.map(ledgerReportOfData), links) };
+  };
+
+  it('names on each ledger page the reports it lists, and lists each explicit follow-up on the promise it answers', () => {
     expect(followUps.length).toBeGreaterThanOrEqual(8);
     for (const followUp of followUps) {
       const [reportId, commitmentId] = followUp.commitment.split('#');
       const year = reportId!.slice(0, 4);
       // On the year's page (a small year lists every commitment) and on the unit's page of that year.
       const unit = reportId!.slice(5).replace(/-[^-]+$/, '');
-      for (const html of [page(`commitments/${year}`), page(`commitments/${year}/${unit}`)]) {
-        expect(html, followUp.commitment).toContain(`/reports/${reportId}/#${commitmentId}`);
-        if (followUp.evidence) expect(html).toContain(`${followUp.year}年报告回应（${followUp.status}）：${followUp.evidence}`);
+      for (const { html, ids, list } of [ledger(`commitments/${year}`), ledger(`commitments/${year}/${unit}`)]) {
+        expect(ids, followUp.commitment).toContain(reportId);
+        // The page itself carries no commitment: the list is read from the data files.
+        expect(html).not.toContain('data-ledger-item');
+        expect(list, followUp.commitment).toContain(`/reports/${reportId}/#${commitmentId}`);
+        if (followUp.evidence) expect(list).toContain(`${followUp.year}年报告回应（${followUp.status}）：${followUp.evidence}`);
       }
     }
   });
 
   it('suggests, marked as automatic, follow-ups for promises nobody answered explicitly', () => {
-    const html = page('commitments/2021');
-    expect(html).toContain('>有建议<');
-    // The page says how many; the sentences come from the report's data file when a reader opens them.
-    const counted = [...html.matchAll(/<li data-ledger-item data-status="有建议" data-c="([^"]+)">[\s\S]*?后续情况（(\d) 条自动建议）/g)];
+    const { list, data } = ledger('commitments/2021');
+    expect(list).toContain('>有建议<');
+    // The list says how many; the sentences come from the report's data file when a reader opens them.
+    const counted = [...list.matchAll(/<li data-ledger-item data-status="有建议" data-c="([^"]+)">[\s\S]*?后续情况（(\d) 条自动建议）/g)];
     expect(counted.length).toBeGreaterThan(0);
-    const data = JSON.parse(readFileSync(path.join(site, 'data/reports/2021/明湖市社会科学界联合会-述职报告.json'), 'utf8'));
-    const [, id, count] = counted.find(([, c]) => data.commitments.some((x: { id: string }) => x.id === c))!;
-    const commitment = data.commitments.find((x: { id: string }) => x.id === id);
-    const shown = renderSuggestionsHtml(data.evidence, commitment.followUps, (report, anchor) => `/reports/${report}/#${anchor}`);
+    const report = data.find((d) => d.id === '2021/明湖市社会科学界联合会-述职报告')!;
+    const [, id, count] = counted.find(([, c]) => report.commitments.some((x: { id: string }) => x.id === c))!;
+    const commitment = report.commitments.find((x: { id: string }) => x.id === id);
+    const shown = renderSuggestionsHtml(report.evidence, commitment.followUps, (r, anchor) => `/reports/${r}/#${anchor}`);
     expect(shown.match(/<li class="suggested">/g)).toHaveLength(Number(count));
     expect(shown).toMatch(/^<li class="suggested">自动建议（相似度 0\.\d\d）· 2022年：/);
   });

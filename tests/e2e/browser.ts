@@ -39,6 +39,8 @@ export async function openPage(browser: Browser, url: string, options: { colorSc
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
+  // A ledger page builds its list from the reports' data files: wait until it has.
+  if ((await page.locator('[data-ledger]').count()) > 0) await page.locator('[data-ledger][data-ready]').waitFor({ state: 'attached', timeout: 15_000 });
   if (errors.length > 0) throw new Error(`页面脚本出错（${url}）：${errors.join('; ')}`);
   return page;
 }

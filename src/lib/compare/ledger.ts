@@ -1,5 +1,6 @@
 import type { AnalyzedCommitment } from '../structure/analyze.ts';
-import type { ResolvedFollowUp, SeriesReport } from './follow-up.ts';
+import type { ExplicitFollowUp, ResolvedFollowUp, SeriesReport } from './follow-up.ts';
+import type { TargetVerdict } from './target-outcome.ts';
 
 /**
  * Where a commitment stands: an explicit status from a later report, a target's verdict from the next
@@ -21,6 +22,26 @@ export interface LedgerEntry {
 }
 
 /**
+ * A commitment's status: the latest explicit follow-up decides; without one, a target's verdict, then a
+ * suggestion; a commitment whose unit has no later report is still open. The build (buildLedger) and the
+ * ledger pages in the browser (ledger-view.ts, from the report's data file) both decide here.
+ */
+export function ledgerStatusOf(
+  explicit: readonly { year: number; status: ExplicitFollowUp['status'] }[],
+  verdict: TargetVerdict | undefined,
+  hasSuggestion: boolean,
+  hasLaterReport: boolean,
+): LedgerStatus {
+  let latest: (typeof explicit)[number] | undefined;
+  for (const entry of explicit) if (!latest || entry.year > latest.year) latest = entry;
+  if (latest) return latest.status;
+  if (verdict === '达成') return '目标达成';
+  if (verdict === '未达成') return '目标未达成';
+  if (hasSuggestion) return '有建议';
+  return hasLaterReport ? '未见后续' : '尚无后续报告';
+}
+
+/**
  * Every commitment of the archive with its status. The latest explicit follow-up decides; without one,
  * a target's verdict (目标达成 / 目标未达成), then a suggestion ("有建议"); a commitment whose unit has no
  * later report is still open ("尚无后续报告"). Within a unit, general commitments come last.
@@ -36,24 +57,21 @@ export function buildLedger(
     for (const commitment of report.analysis.commitments) {
       const key = `${report.id}#${commitment.id}`;
       const followUp = byKey.get(key);
-      const latest = [...(followUp?.explicit ?? [])].sort((a, b) => b.year - a.year)[0];
-      const verdict = followUp?.target?.verdict;
-      const status: LedgerStatus = latest
-        ? latest.status
-        : verdict === '达成' ? '目标达成' : verdict === '未达成' ? '目标未达成'
-        : (followUp?.suggested.length ?? 0) > 0
-          ? '有建议'
-          : hasLater
-            ? '未见后续'
-            : '尚无后续报告';
+      const status = ledgerStatusOf(followUp?.explicit ?? [], followUp?.target?.verdict, (followUp?.suggested.length ?? 0) > 0, hasLater);
       entries.push({ key, reportId: report.id, year: report.year, unit: report.unit, kind: report.kind, commitment, status, followUp });
     }
   }
-  // One collator each for the whole sort: localeCompare builds one per call (a 1,000-report archive has ~300,000 entries).
+  // One collator for the whole sort: localeCompare builds one per call (a 1,000-report archive has ~300,000 entries).
   const units = new Intl.Collator('zh-CN');
-  const ids = new Intl.Collator('en', { numeric: true });
-  const general = (entry: LedgerEntry) => (entry.commitment.kind === 'general' ? 1 : 0);
-  return entries.sort((a, b) => b.year - a.year || units.compare(a.unit, b.unit) || general(a) - general(b) || ids.compare(a.commitment.id, b.commitment.id));
+  return entries.sort((a, b) => b.year - a.year || units.compare(a.unit, b.unit) || compareLedgerCommitments(a.commitment, b.commitment));
+}
+
+const commitmentIds = new Intl.Collator('en', { numeric: true });
+
+/** A report's commitments in ledger order: targets and tasks, then general ones; each in the report's order. */
+export function compareLedgerCommitments(a: { id: string; kind?: string }, b: { id: string; kind?: string }): number {
+  const general = (commitment: { kind?: string }) => (commitment.kind === 'general' ? 1 : 0);
+  return general(a) - general(b) || commitmentIds.compare(a.id, b.id);
 }
 
 /** Ledger entries by year, in the order given (one workbook a year). */
@@ -80,6 +98,3 @@ export function countStatuses(entries: readonly LedgerEntry[]): Record<LedgerSta
  * few hundred kilobytes (40 units' commitments of one year made a 3.6 MB page).
  */
 export const LEDGER_YEAR_PAGE_LIMIT = 400;
-
-/** A unit's ledger page for one year lists at most this many commitments; more go on further pages. */
-export const LEDGER_UNIT_PAGE_SIZE = 150;

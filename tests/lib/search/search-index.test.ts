@@ -144,8 +144,8 @@ describe('indexChunkSize', () => {
   it('reaches Pagefind: a smaller chunk size splits the same pages into more index chunks', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianjian-search-chunks-'));
     try {
-      const chunkFiles = async (size: number | undefined) => {
-        const out = path.join(tmp, String(size ?? 'default'));
+      const chunkFiles = async (size: number) => {
+        const out = path.join(tmp, String(size));
         const index = await createStreamingSearchIndex({ indexChunkSize: size });
         for (const page of pages) await index.add({ url: page.url, html: spaceCjkHtml(page.html) });
         await index.write(out);

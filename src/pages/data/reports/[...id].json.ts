@@ -7,19 +7,22 @@ import { loadArchiveAnalysis } from '../../../site/series-data.ts';
 
 export const getStaticPaths = (async () => {
   const { entries } = await loadArchive();
-  return entries.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+  const latestYear = new Map<string, number>();
+  for (const { data } of entries) latestYear.set(data.unit, Math.max(latestYear.get(data.unit) ?? data.year, data.year));
+  return entries.map((entry) => ({ params: { id: entry.id }, props: { entry, hasLaterReport: latestYear.get(entry.data.unit)! > entry.data.year } }));
 }) satisfies GetStaticPaths;
 
 /**
  * The analysis `nianjian analyze` prints, with the report's metadata, for later features and other tools;
  * each commitment also carries its follow-ups (explicit first, then suggestions, best first) and, for a
- * target, its outcome in the next report and the verdict. The shape is src/lib/compare/report-data.ts.
+ * target, its outcome in the next report and the verdict. The shape is src/lib/compare/report-data.ts;
+ * `hasLaterReport` says whether the unit has a later report (the ledger's 未见后续 against 尚无后续报告).
  */
-export const GET: APIRoute<{ entry: ReportEntry }> = async ({ props }) => {
+export const GET: APIRoute<{ entry: ReportEntry; hasLaterReport: boolean }> = async ({ props }) => {
   const { remarkPluginFrontmatter } = await render(props.entry);
   const { followUpsByKey } = await loadArchiveAnalysis();
   const { analysis } = reportAnalysisOf(remarkPluginFrontmatter);
-  const body = toReportData(toSummary(props.entry), analysis, (id) => followUpsByKey.get(`${props.entry.id}#${id}`));
+  const body = toReportData({ ...toSummary(props.entry), hasLaterReport: props.hasLaterReport }, analysis, (id) => followUpsByKey.get(`${props.entry.id}#${id}`));
   return new Response(JSON.stringify(body), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
