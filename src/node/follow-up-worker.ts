@@ -3,7 +3,7 @@
 // workbook; then aligns the sections of each compare page's two reports and posts the alignments.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeValidReport } from '../lib/compare/archive-analysis.ts';
-import { alignSections, consecutiveReportPairs, toSectionPairIds } from '../lib/compare/compare.ts';
+import { alignSections, consecutiveReportPairs, seriesOrder, toSectionPairIds } from '../lib/compare/compare.ts';
 import { resolveFollowUps } from '../lib/compare/follow-up.ts';
 import { buildLedger, groupLedgerByYear } from '../lib/compare/ledger.ts';
 import { writeYearLedgerWorkbook } from '../lib/compare/ledger-workbook.ts';
@@ -47,7 +47,7 @@ async function postFollowUpsAndWorkbooks(analysed: Analysed): Promise<void> {
  */
 function postAlignments(analysed: Analysed): void {
   const alignments: PrecomputedAlignments['alignments'] = {};
-  for (const { before, after } of consecutiveReportPairs(analysed)) alignments[after.id] = [before.id, toSectionPairIds(alignSections(before, after))];
+  for (const { before, after } of seriesOrder(consecutiveReportPairs(analysed))) alignments[after.id] = [before.id, toSectionPairIds(alignSections(before, after))];
   parentPort?.postMessage({ type: 'alignments', alignments } satisfies PrecomputedAlignments);
 }
 

@@ -147,7 +147,28 @@ function alignLevel(before: AnalyzedSection[], after: AnalyzedSection[], bodies:
  * The result follows the newer report's order.
  */
 export function alignSections(before: ReportWithBodies, after: ReportWithBodies): SectionPair[] {
-  return alignLevel(before.analysis.sections, after.analysis.sections, [collectBodies(before), collectBodies(after)], true);
+  return alignLevel(before.analysis.sections, after.analysis.sections, [bodiesOf(before), bodiesOf(after)], true);
+}
+
+/**
+ * The bodies' features of the last two reports aligned: a series aligned in order (2019→2020, 2020→2021, …,
+ * as seriesOrder puts the pairs) computes each report's once instead of twice. Two, not all: every report's
+ * bigram counts at once would hold hundreds of megabytes at archive size.
+ */
+let recentBodies: [ReportWithBodies['outline'], Map<string, TextFeatures>][] = [];
+
+function bodiesOf(report: ReportWithBodies): Map<string, TextFeatures> {
+  const recent = recentBodies.find(([outline]) => outline === report.outline);
+  if (recent) return recent[1];
+  const bodies = collectBodies(report);
+  recentBodies = [[report.outline, bodies], ...recentBodies.slice(0, 1)];
+  return bodies;
+}
+
+/** Pairs of consecutiveReportPairs ordered by series (unit, kind), then year: the order in which alignSections reuses each report's features. */
+export function seriesOrder<T extends { unit: string; kind: string; year: number }>(pairs: readonly { before: T; after: T }[]): { before: T; after: T }[] {
+  const key = ({ after }: { after: T }) => JSON.stringify([after.unit, after.kind]);
+  return [...pairs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.after.year - b.after.year));
 }
 
 /** An alignment by section ids: small enough to pass between threads, rebuilt on the receiving side. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpusSeries, loadSampleArchive } from '../../../bench/follow-up-quality.ts';
 import {
-  alignSections, compareMetrics, consecutiveReportPairs, convertUnit, diffWords, fromSectionPairIds, measureBigramSimilarity, scoreMetricMatch, segmentWords,
+  alignSections, compareMetrics, consecutiveReportPairs, convertUnit, diffWords, fromSectionPairIds, measureBigramSimilarity, scoreMetricMatch, segmentWords, seriesOrder,
   toSectionPairIds, type DiffRun, type SectionPair,
 } from '../../../src/lib/compare/compare.ts';
 
@@ -56,6 +56,22 @@ describe('consecutiveReportPairs', () => {
     const pairs = consecutiveReportPairs(sample.map((r) => ({ ...r, kind: '述职报告' })));
     expect(pairs.length).toBeGreaterThan(0);
     expect(pairs.every(({ before, after }) => before.unit === after.unit && before.year === after.year - 1)).toBe(true);
+  });
+});
+
+describe('seriesOrder', () => {
+  it('orders pairs by unit and kind, then year, and alignSections gives the same result in any order', () => {
+    const pairs = consecutiveReportPairs(sample.map((r) => ({ ...r, kind: '述职报告' })));
+    const ordered = seriesOrder(pairs);
+    expect(new Set(ordered)).toEqual(new Set(pairs));
+    for (let i = 1; i < ordered.length; i++) {
+      const [a, b] = [ordered[i - 1]!.after, ordered[i]!.after];
+      expect(a.unit < b.unit || (a.unit === b.unit && a.year < b.year)).toBe(true);
+    }
+    // Each report's features are reused from the pair before: the alignments must not depend on it.
+    const inOrder = ordered.map(({ before, after }) => JSON.stringify(toSectionPairIds(alignSections(before, after))));
+    const reversed = [...ordered].reverse().map(({ before, after }) => JSON.stringify(toSectionPairIds(alignSections(before, after)))).reverse();
+    expect(reversed).toEqual(inOrder);
   });
 });
 
