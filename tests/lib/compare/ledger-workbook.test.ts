@@ -28,6 +28,11 @@ describe('writeLedgerWorkbook', () => {
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(2).getCell(4).value).toBe('一是加强学习。');
     expect(sheet.getRow(2).getCell(4).alignment?.wrapText).toBe(true);
+    // Every row's long text wraps; the short columns carry no style.
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      expect(sheet.getRow(r).getCell(ledgerColumns.indexOf('commitment') + 1).alignment?.wrapText).toBe(true);
+      expect(sheet.getRow(r).getCell(ledgerColumns.indexOf('year') + 1).alignment?.wrapText).toBeUndefined();
+    }
     expect(sheet.getRow(2).getCell(2).value).toBe(2023);
   });
 
