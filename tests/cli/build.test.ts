@@ -7,6 +7,7 @@ import { validateReports } from '../../src/lib/validate-reports.ts';
 import { listReportFiles, reportIdFromPath } from '../../src/node/content-source.ts';
 import { fragmentText, readPagefindFragments } from '../helpers/pagefind-files.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { astroChildEnv } from '../../src/cli/build.ts';
 
 const reportsDir = path.join(repoRoot, 'content/reports');
 const files = listReportFiles(reportsDir);
@@ -194,5 +195,13 @@ describe('nianjian build (bad input)', () => {
     const result = runCli(['build', '--content', dir]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/nianjian\.config\.json[\s\S]*kinds：应为列表/);
+  });
+});
+
+describe('astroChildEnv', () => {
+  it('runs Astro with two malloc arenas unless the user set another number, and tells it to leave indexing to the CLI', () => {
+    const env = astroChildEnv({ PATH: '/bin', NIANJIAN_CONTENT: '/c' }, '/tmp/out.error');
+    expect(env).toEqual({ PATH: '/bin', NIANJIAN_CONTENT: '/c', NIANJIAN_INDEX: 'after-build', NIANJIAN_ERROR_FILE: '/tmp/out.error', MALLOC_ARENA_MAX: '2' });
+    expect(astroChildEnv({ MALLOC_ARENA_MAX: '8' }, 'e')['MALLOC_ARENA_MAX']).toBe('8');
   });
 });
