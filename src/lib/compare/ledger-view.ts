@@ -1,7 +1,7 @@
 // What a ledger page shows of each report's commitments, and its markup. The browser builds the list from
 // the report's data file (data/reports/<id>.json), which the build writes anyway: a 1,000-report archive has
-// ~500,000 commitments, and writing them into the ledger pages as well made 160 MB of HTML and a third of
-// the build's rendering time. The page itself states which reports it lists (LedgerList.astro).
+// ~500,000 commitments, and writing them into the ledger pages as well made 160 MB of HTML. The page itself
+// states which reports it lists (LedgerList.astro).
 
 import { compareLedgerCommitments, ledgerStatusOf, type LedgerStatus, ledgerStatuses } from './ledger.ts';
 import { type DataEvidence, type DataFollowUp, type ReportDataFile, followUpsOf, sectionPathOf } from './report-data.ts';

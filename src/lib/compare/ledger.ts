@@ -42,9 +42,8 @@ export function ledgerStatusOf(
 }
 
 /**
- * Every commitment of the archive with its status. The latest explicit follow-up decides; without one,
- * a target's verdict (目标达成 / 目标未达成), then a suggestion ("有建议"); a commitment whose unit has no
- * later report is still open ("尚无后续报告"). Within a unit, general commitments come last.
+ * Every commitment of the archive with its status (ledgerStatusOf), newest year first, by unit; within a
+ * report, general commitments come last (compareLedgerCommitments).
  */
 export function buildLedger(
   reports: readonly (Pick<SeriesReport, 'id' | 'year' | 'unit' | 'analysis'> & { kind: string })[],
