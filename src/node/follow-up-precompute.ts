@@ -1,15 +1,12 @@
-// Follow-up matching, the compare pages' section alignments and the ledger workbooks on the second core. The
-// Astro build compiles every report on one thread before any page needs them; a worker thread started when
-// the build starts reads the same files, analyses them with the same functions (analyzeValidReport), matches
-// the follow-ups, then writes each year's ledger workbook and aligns the sections of each compare page's two
-// reports while Astro renders the pages. The pages use the worker's results only if its analysis of every
-// report is the one the MDX build made (same digest), a workbook only if it was made for the same base path
-// and site address, an alignment only for the same two reports; otherwise they compute their own, as
-// without the worker.
+// Follow-up matching and the ledger workbooks on the second core. The Astro build compiles every report on
+// one thread before any page needs them; a worker thread started when the build starts reads the same
+// files, analyses them with the same functions (analyzeValidReport), matches the follow-ups, then writes
+// each year's ledger workbook while Astro renders the pages. The pages use the worker's results only if its
+// analysis of every report is the one the MDX build made (same digest), and a workbook only if it was made
+// for the same base path and site address; otherwise they compute their own, as without the worker.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fromSectionPairIds, type SectionPair, type SectionPairIds } from '../lib/compare/compare.ts';
 import type { ResolvedFollowUp, SeriesReport } from '../lib/compare/follow-up.ts';
 import { unpackStrings, type PackedStrings } from './thread-strings.ts';
 
@@ -29,12 +26,6 @@ export interface PrecomputedFollowUps {
   digests: Record<string, string>;
 }
 
-export interface PrecomputedAlignments {
-  type: 'alignments';
-  /** Newer report's id → the older report's id and the alignment of their sections (compare.ts alignSections). */
-  alignments: Record<string, [before: string, pairs: SectionPairIds[]]>;
-}
-
 export interface PrecomputedWorkbooks {
   type: 'workbooks';
   base: string;
@@ -44,7 +35,6 @@ export interface PrecomputedWorkbooks {
 
 interface Pending {
   followUps: Promise<PrecomputedFollowUps | undefined>;
-  alignments: Promise<PrecomputedAlignments | undefined>;
   workbooks: Promise<PrecomputedWorkbooks | undefined>;
   /** Set once the pages have checked the follow-ups against their own analysis. */
   accepted?: boolean;
@@ -69,25 +59,21 @@ export function analysisDigest(report: Pick<SeriesReport, 'id' | 'year' | 'unit'
 export function startFollowUpPrecompute(projectRoot: string, input: PrecomputeInput): void {
   const worker = new Worker(path.join(projectRoot, 'src/node/follow-up-worker.ts'), { workerData: input });
   let resolveFollowUps: (value: PrecomputedFollowUps | undefined) => void = () => {};
-  let resolveAlignments: (value: PrecomputedAlignments | undefined) => void = () => {};
   let resolveWorkbooks: (value: PrecomputedWorkbooks | undefined) => void = () => {};
   (globalThis as Global)[PENDING] = {
     followUps: new Promise((resolve) => (resolveFollowUps = resolve)),
-    alignments: new Promise((resolve) => (resolveAlignments = resolve)),
     workbooks: new Promise((resolve) => (resolveWorkbooks = resolve)),
   };
   const started = performance.now();
-  worker.on('message', (message: PrecomputedFollowUps | PrecomputedAlignments | PrecomputedWorkbooks) => {
+  worker.on('message', (message: PrecomputedFollowUps | PrecomputedWorkbooks) => {
     if (process.env['NIANJIAN_DEBUG']) console.error(`precompute: ${message.type} ready after ${((performance.now() - started) / 1000).toFixed(1)} s`);
     if (message.type === 'followUps') resolveFollowUps(message);
-    else if (message.type === 'alignments') resolveAlignments(message);
     else resolveWorkbooks(message);
   });
   worker.once('error', (error) => console.warn(`后续情况预计算失败，改在页面生成时计算：${error.message}`));
   // Exiting without a result (it ran out of memory, say) leaves the pages to compute their own.
   worker.once('exit', (code) => {
     resolveFollowUps(undefined);
-    resolveAlignments(undefined);
     resolveWorkbooks(undefined);
     if (code !== 0) console.warn(`后续情况预计算的线程异常退出（退出码 ${code}），改在页面生成时计算`);
   });
@@ -133,20 +119,6 @@ function shareTexts(followUps: ResolvedFollowUp[], reports: readonly SeriesRepor
     for (const entry of followUp.explicit) if (entry.evidence) entry.evidence = share(entry.evidence);
   }
   return followUps;
-}
-
-/**
- * The worker's alignment of two reports' sections, if its analyses were the build's (checked with the
- * follow-ups) and it paired the same two reports; otherwise undefined, and the page aligns them itself.
- */
-export async function takePrecomputedAlignment(before: SeriesReport, after: SeriesReport): Promise<SectionPair[] | undefined> {
-  const pending = (globalThis as Global)[PENDING];
-  if (!pending?.accepted) return undefined;
-  const entry = (await pending.alignments)?.alignments[after.id];
-  if (!entry || entry[0] !== before.id) return undefined;
-  const pairs = fromSectionPairIds(entry[1], before.analysis, after.analysis);
-  if (pairs && process.env['NIANJIAN_DEBUG']) console.error(`precomputed alignment used for ${after.id}`);
-  return pairs;
 }
 
 /** The worker's workbook of a year's ledger, if its follow-ups were the build's and its links are the site's. */

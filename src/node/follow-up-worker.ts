@@ -1,9 +1,8 @@
 // Worker thread of follow-up-precompute.ts: reads and analyses every report as the build does, matches the
-// follow-ups and posts them with a digest of each report's analysis; builds the ledger and posts each year's
-// workbook; then aligns the sections of each compare page's two reports and posts the alignments.
+// follow-ups and posts them with a digest of each report's analysis; then builds the ledger and posts each
+// year's workbook.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeValidReport } from '../lib/compare/archive-analysis.ts';
-import { alignSections, consecutiveReportPairs, seriesOrder, toSectionPairIds } from '../lib/compare/compare.ts';
 import { resolveFollowUps } from '../lib/compare/follow-up.ts';
 import { buildLedger, groupLedgerByYear } from '../lib/compare/ledger.ts';
 import { writeYearLedgerWorkbook } from '../lib/compare/ledger-workbook.ts';
@@ -11,9 +10,7 @@ import { mergeRoleKeywords } from '../lib/structure/section-roles.ts';
 import { validateReports } from '../lib/validate-reports.ts';
 import { listReportFiles, readReportSources } from './content-source.ts';
 import { packStrings, unpackStrings } from './thread-strings.ts';
-import {
-  analysisDigest, sortById, type PrecomputedAlignments, type PrecomputeInput, type PrecomputedFollowUps, type PrecomputedWorkbooks,
-} from './follow-up-precompute.ts';
+import { analysisDigest, sortById, type PrecomputeInput, type PrecomputedFollowUps, type PrecomputedWorkbooks } from './follow-up-precompute.ts';
 
 const input = workerData as PrecomputeInput;
 const keywords = mergeRoleKeywords(input.roleKeywords as Parameters<typeof mergeRoleKeywords>[0]);
@@ -41,18 +38,4 @@ async function postFollowUpsAndWorkbooks(analysed: Analysed): Promise<void> {
   parentPort?.postMessage({ type: 'workbooks', base: input.base, siteUrl: input.siteUrl, workbooks } satisfies PrecomputedWorkbooks);
 }
 
-/**
- * Then the compare pages' alignments. The pages take one only for the same two reports (two reports of a
- * unit and kind in one year may be listed in another order there).
- */
-function postAlignments(analysed: Analysed): void {
-  const alignments: PrecomputedAlignments['alignments'] = {};
-  for (const { before, after } of seriesOrder(consecutiveReportPairs(analysed))) alignments[after.id] = [before.id, toSectionPairIds(alignSections(before, after))];
-  parentPort?.postMessage({ type: 'alignments', alignments } satisfies PrecomputedAlignments);
-}
-
-// Phases in functions of their own: what one phase posted (the follow-ups, the ledger, the workbooks) is
-// garbage before the next starts, while the pages are being rendered beside it.
-const analysed = analyse();
-await postFollowUpsAndWorkbooks(analysed);
-postAlignments(analysed);
+await postFollowUpsAndWorkbooks(analyse());

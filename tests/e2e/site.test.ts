@@ -245,3 +245,22 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
     await search.close();
   });
 });
+
+describe('the test host', () => {
+  // The search bytes bench counts what this server sends: it must compress text as a real static host does,
+  // and send Pagefind's own files, which are gzip already, as they are.
+  it('gzips text for a browser that accepts it and leaves Pagefind’s files as built', async () => {
+    const searchPage = await fetch(new URL('search/', siteUrl), { headers: { 'accept-encoding': 'gzip' } });
+    expect(searchPage.headers.get('content-encoding')).toBe('gzip');
+    expect(await searchPage.text()).toContain('检索词');
+    const script = await fetch(new URL('pagefind/pagefind.js', siteUrl), { headers: { 'accept-encoding': 'gzip' } });
+    expect(script.headers.get('content-encoding')).toBe('gzip');
+    const entry = (await (await fetch(new URL('pagefind/pagefind-entry.json', siteUrl))).json()) as { languages: Record<string, { hash: string }> };
+    const { hash } = Object.values(entry.languages)[0]!;
+    const meta = await fetch(new URL(`pagefind/pagefind.${hash}.pf_meta`, siteUrl), { headers: { 'accept-encoding': 'gzip' } });
+    expect(meta.status).toBe(200);
+    expect(meta.headers.get('content-encoding')).toBeNull();
+    const plain = await fetch(new URL('pagefind/pagefind.js', siteUrl), { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+});

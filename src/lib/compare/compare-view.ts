@@ -4,7 +4,7 @@ import { diffParagraphs } from './paragraph-diff.ts';
 import { flattenOutline } from '../structure/outline.ts';
 import { formatMetricValue } from '../structure/report-view.ts';
 
-/** The HTML of a comparison, built the same way at build time (pre-rendered pages) and in the browser (any two reports). */
+/** The HTML of a comparison: the metrics at build time (pre-rendered pages), the sections in the browser (any two reports). */
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -33,16 +33,14 @@ function pairedBodies(oldParagraphs: readonly string[], newParagraphs: readonly 
   return [oldHtml, newHtml];
 }
 
-/** Without bodies, only the aligned headings: the summary a pre-built page carries before its script adds the wording. */
-function renderPairs(pairs: readonly SectionPair[], bodies: [Map<string, string[]>, Map<string, string[]>] | null, depth: number): string {
+function renderPairs(pairs: readonly SectionPair[], bodies: [Map<string, string[]>, Map<string, string[]>], depth: number): string {
   const h = `h${Math.min(depth, 4)}`;
   return pairs
     .map((pair) => {
-      const oldParagraphs = pair.before ? bodies?.[0].get(pair.before.id) ?? [] : [];
-      const newParagraphs = pair.after ? bodies?.[1].get(pair.after.id) ?? [] : [];
+      const oldParagraphs = pair.before ? bodies[0].get(pair.before.id) ?? [] : [];
+      const newParagraphs = pair.after ? bodies[1].get(pair.after.id) ?? [] : [];
       const [oldBody, newBody] =
-        !bodies ? ['', '']
-        : pair.status === 'paired' ? pairedBodies(oldParagraphs, newParagraphs)
+        pair.status === 'paired' ? pairedBodies(oldParagraphs, newParagraphs)
         : pair.status === 'removed' ? [onlyParagraphs(oldParagraphs, 'del'), '']
         : ['', onlyParagraphs(newParagraphs, 'ins')];
       const note = pair.status === 'paired' ? '' : `<p class="meta-line">${pair.status === 'added' ? '新增章节' : '删去的章节'}</p>`;
@@ -57,11 +55,6 @@ function renderPairs(pairs: readonly SectionPair[], bodies: [Map<string, string[
 }
 
 const bodiesOf = (report: ReportWithBodies) => new Map(flattenOutline(report.outline).map((section) => [section.id, section.body]));
-
-/** The sections' alignment alone, headings side by side, added and removed sections marked; no wording. */
-export function renderSectionAlignmentHtml(before: ReportWithBodies, after: ReportWithBodies, depth = 3, pairs: readonly SectionPair[] = alignSections(before, after)): string {
-  return renderPairs(pairs, null, depth);
-}
 
 /** Sections aligned by role and heading, each pair with a word-level diff; added and removed sections marked. */
 export function renderSectionDiffHtml(before: ReportWithBodies, after: ReportWithBodies, depth = 3): string {

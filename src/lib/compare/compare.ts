@@ -147,57 +147,7 @@ function alignLevel(before: AnalyzedSection[], after: AnalyzedSection[], bodies:
  * The result follows the newer report's order.
  */
 export function alignSections(before: ReportWithBodies, after: ReportWithBodies): SectionPair[] {
-  return alignLevel(before.analysis.sections, after.analysis.sections, [bodiesOf(before), bodiesOf(after)], true);
-}
-
-/**
- * The bodies' features of the last two reports aligned: a series aligned in order (2019→2020, 2020→2021, …,
- * as seriesOrder puts the pairs) computes each report's once instead of twice. Two, not all: every report's
- * bigram counts at once would hold hundreds of megabytes at archive size.
- */
-let recentBodies: [ReportWithBodies['outline'], Map<string, TextFeatures>][] = [];
-
-function bodiesOf(report: ReportWithBodies): Map<string, TextFeatures> {
-  const recent = recentBodies.find(([outline]) => outline === report.outline);
-  if (recent) return recent[1];
-  const bodies = collectBodies(report);
-  recentBodies = [[report.outline, bodies], ...recentBodies.slice(0, 1)];
-  return bodies;
-}
-
-/** Pairs of consecutiveReportPairs ordered by series (unit, kind), then year: the order in which alignSections reuses each report's features. */
-export function seriesOrder<T extends { unit: string; kind: string; year: number }>(pairs: readonly { before: T; after: T }[]): { before: T; after: T }[] {
-  const key = ({ after }: { after: T }) => JSON.stringify([after.unit, after.kind]);
-  return [...pairs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.after.year - b.after.year));
-}
-
-/** An alignment by section ids: small enough to pass between threads, rebuilt on the receiving side. */
-export type SectionPairIds = [status: SectionPair['status'], before: string | null, after: string | null, similarity: number, children: SectionPairIds[]];
-
-export function toSectionPairIds(pairs: readonly SectionPair[]): SectionPairIds[] {
-  return pairs.map((pair) => [pair.status, pair.before?.id ?? null, pair.after?.id ?? null, pair.similarity, toSectionPairIds(pair.children)]);
-}
-
-/** The alignment of `toSectionPairIds` over the two reports' own sections; undefined if a section id is unknown. */
-export function fromSectionPairIds(ids: readonly SectionPairIds[], before: ReportAnalysis, after: ReportAnalysis): SectionPair[] | undefined {
-  const index = (analysis: ReportAnalysis) => {
-    const byId = new Map<string, AnalyzedSection>();
-    const walk = (section: AnalyzedSection) => { byId.set(section.id, section); section.children.forEach(walk); };
-    analysis.sections.forEach(walk);
-    return byId;
-  };
-  const [oldSections, newSections] = [index(before), index(after)];
-  let complete = true;
-  const find = (byId: Map<string, AnalyzedSection>, id: string | null) => {
-    if (id === null) return null;
-    const section = byId.get(id);
-    if (!section) complete = false;
-    return section ?? null;
-  };
-  const build = (list: readonly SectionPairIds[]): SectionPair[] =>
-    list.map(([status, oldId, newId, similarity, children]) => ({ status, before: find(oldSections, oldId), after: find(newSections, newId), similarity, children: build(children) }));
-  const pairs = build(ids);
-  return complete ? pairs : undefined;
+  return alignLevel(before.analysis.sections, after.analysis.sections, [collectBodies(before), collectBodies(after)], true);
 }
 
 /** Each report with the one it is compared with on its compare page: the latest earlier report of the same unit and kind. */

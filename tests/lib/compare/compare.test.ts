@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpusSeries, loadSampleArchive } from '../../../bench/follow-up-quality.ts';
 import {
-  alignSections, compareMetrics, consecutiveReportPairs, convertUnit, diffWords, fromSectionPairIds, measureBigramSimilarity, scoreMetricMatch, segmentWords, seriesOrder,
-  toSectionPairIds, type DiffRun, type SectionPair,
+  alignSections, compareMetrics, consecutiveReportPairs, convertUnit, diffWords, measureBigramSimilarity, scoreMetricMatch, segmentWords,
+  type DiffRun, type SectionPair,
 } from '../../../src/lib/compare/compare.ts';
 
 const sample = loadSampleArchive();
@@ -23,23 +23,6 @@ describe('measureBigramSimilarity', () => {
   });
 });
 
-describe('toSectionPairIds / fromSectionPairIds', () => {
-  it('carries an alignment between threads by section ids and rebuilds it over the same reports', () => {
-    const pairs = alignSections(national2024!, national2025!);
-    const ids = structuredClone(toSectionPairIds(pairs));
-    expect(ids[2]![1]).toBe('3');
-    const rebuilt = fromSectionPairIds(ids, national2024!.analysis, national2025!.analysis);
-    expect(rebuilt).toEqual(pairs);
-    // The very sections of the receiving side's reports, not copies.
-    expect(rebuilt![2]!.children[0]!.before).toBe(pairs[2]!.children[0]!.before);
-  });
-
-  it('gives nothing when a section id is not in the reports (they are not the ones aligned)', () => {
-    const ids = toSectionPairIds(alignSections(national2024!, national2025!));
-    expect(fromSectionPairIds(ids, national2022!.analysis, national2025!.analysis)).toBeUndefined();
-  });
-});
-
 describe('consecutiveReportPairs', () => {
   it('pairs each report with the latest earlier one of its unit and kind', () => {
     const reports = [
@@ -56,22 +39,6 @@ describe('consecutiveReportPairs', () => {
     const pairs = consecutiveReportPairs(sample.map((r) => ({ ...r, kind: '述职报告' })));
     expect(pairs.length).toBeGreaterThan(0);
     expect(pairs.every(({ before, after }) => before.unit === after.unit && before.year === after.year - 1)).toBe(true);
-  });
-});
-
-describe('seriesOrder', () => {
-  it('orders pairs by unit and kind, then year, and alignSections gives the same result in any order', () => {
-    const pairs = consecutiveReportPairs(sample.map((r) => ({ ...r, kind: '述职报告' })));
-    const ordered = seriesOrder(pairs);
-    expect(new Set(ordered)).toEqual(new Set(pairs));
-    for (let i = 1; i < ordered.length; i++) {
-      const [a, b] = [ordered[i - 1]!.after, ordered[i]!.after];
-      expect(a.unit < b.unit || (a.unit === b.unit && a.year < b.year)).toBe(true);
-    }
-    // Each report's features are reused from the pair before: the alignments must not depend on it.
-    const inOrder = ordered.map(({ before, after }) => JSON.stringify(toSectionPairIds(alignSections(before, after))));
-    const reversed = [...ordered].reverse().map(({ before, after }) => JSON.stringify(toSectionPairIds(alignSections(before, after)))).reverse();
-    expect(reversed).toEqual(inOrder);
   });
 });
 
