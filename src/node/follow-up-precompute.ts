@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ResolvedFollowUp, SeriesReport } from '../lib/compare/follow-up.ts';
+import type { PageFollowUp, SeriesReport } from '../lib/compare/follow-up.ts';
 import { unpackStrings, type PackedStrings } from './thread-strings.ts';
 
 export interface PrecomputeInput {
@@ -21,7 +21,7 @@ export interface PrecomputeInput {
 
 export interface PrecomputedFollowUps {
   type: 'followUps';
-  followUps: PackedStrings<ResolvedFollowUp[]>;
+  followUps: PackedStrings<PageFollowUp[]>;
   /** Report id → digest of the analysis and outline the worker matched with. */
   digests: Record<string, string>;
 }
@@ -83,7 +83,7 @@ export function startFollowUpPrecompute(projectRoot: string, input: PrecomputeIn
  * The worker's follow-ups for these reports, or undefined when there was no worker or its analysis of any
  * report differs from the build's.
  */
-export async function takePrecomputedFollowUps(reports: readonly SeriesReport[]): Promise<ResolvedFollowUp[] | undefined> {
+export async function takePrecomputedFollowUps(reports: readonly SeriesReport[]): Promise<PageFollowUp[] | undefined> {
   const pending = (globalThis as Global)[PENDING];
   const result = await pending?.followUps;
   if (!pending || !result) return undefined;
@@ -103,7 +103,7 @@ export async function takePrecomputedFollowUps(reports: readonly SeriesReport[])
  * points every text at the build's own copy of a commitment's text where it has one, so that the arrived
  * copies can be collected.
  */
-function shareTexts(followUps: ResolvedFollowUp[], reports: readonly SeriesReport[]): ResolvedFollowUp[] {
+function shareTexts(followUps: PageFollowUp[], reports: readonly SeriesReport[]): PageFollowUp[] {
   const pool = new Map<string, string>();
   for (const report of reports) for (const commitment of report.analysis.commitments) pool.set(commitment.text, commitment.text);
   const share = (text: string): string => {
@@ -115,7 +115,6 @@ function shareTexts(followUps: ResolvedFollowUp[], reports: readonly SeriesRepor
   for (const followUp of followUps) {
     followUp.text = share(followUp.text);
     for (const entry of followUp.followUps) entry.text = share(entry.text);
-    for (const suggestion of followUp.suggested) suggestion.text = share(suggestion.text);
     for (const entry of followUp.explicit) if (entry.evidence) entry.evidence = share(entry.evidence);
   }
   return followUps;

@@ -3,7 +3,7 @@
 // year's workbook.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeValidReport } from '../lib/compare/archive-analysis.ts';
-import { resolveFollowUps } from '../lib/compare/follow-up.ts';
+import { resolveFollowUps, toPageFollowUp } from '../lib/compare/follow-up.ts';
 import { buildLedger, groupLedgerByYear } from '../lib/compare/ledger.ts';
 import { writeYearLedgerWorkbook } from '../lib/compare/ledger-workbook.ts';
 import { mergeRoleKeywords } from '../lib/structure/section-roles.ts';
@@ -26,7 +26,7 @@ function analyse() {
 async function postFollowUpsAndWorkbooks(analysed: Analysed): Promise<void> {
   const { followUps } = resolveFollowUps(analysed);
   const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
-  const packed = packStrings(followUps);
+  const packed = packStrings(followUps.map(toPageFollowUp));
   parentPort?.postMessage({ type: 'followUps', followUps: packed, digests } satisfies PrecomputedFollowUps);
   unpackStrings(packed);
   // As src/pages/commitments/[year]/[file].ts makes them (an internal build: titles are not masked).

@@ -1,5 +1,5 @@
 import { render } from 'astro:content';
-import { resolveFollowUps, type SeriesReport } from '../lib/compare/follow-up.ts';
+import { resolveFollowUps, toPageFollowUp, type PageFollowUp, type SeriesReport } from '../lib/compare/follow-up.ts';
 import { sortById, takePrecomputedFollowUps } from '../node/follow-up-precompute.ts';
 import { buildLedger } from '../lib/compare/ledger.ts';
 import { reportAnalysisOf } from '../plugins/report-analysis-store.ts';
@@ -8,8 +8,7 @@ import { type ReportEntry, loadArchive, maskerFor } from './archive-data.ts';
 
 export type ArchiveReport = SeriesReport & { kind: string; title: string; entry: ReportEntry };
 
-type ResolvedFollowUps = ReturnType<typeof resolveFollowUps>['followUps'];
-let loading: Promise<{ reports: ArchiveReport[]; ledger: ReturnType<typeof buildLedger>; followUps: ResolvedFollowUps; followUpsByKey: Map<string, ResolvedFollowUps[number]>; targets: Map<string, TargetTable> }> | undefined;
+let loading: Promise<{ reports: ArchiveReport[]; ledger: ReturnType<typeof buildLedger>; followUps: PageFollowUp[]; followUpsByKey: Map<string, PageFollowUp>; targets: Map<string, TargetTable> }> | undefined;
 
 /**
  * Every report as rendered (so a public build sees only public, redacted text) with its analysis and outline,
@@ -41,7 +40,7 @@ export function loadArchiveAnalysis() {
     // References were checked against the whole archive before the build; here a public build simply
     // leaves out follow-ups that point at reports it does not publish.
     const byId = sortById(reports);
-    const followUps = (await takePrecomputedFollowUps(byId)) ?? resolveFollowUps(byId).followUps;
+    const followUps = (await takePrecomputedFollowUps(byId)) ?? resolveFollowUps(byId).followUps.map(toPageFollowUp);
     // Each report's data file looks up its commitments' follow-ups: one map for the build, not one a page.
     const followUpsByKey = new Map(followUps.map((followUp) => [followUp.commitmentKey, followUp]));
     return { reports, ledger: buildLedger(reports, followUps), followUps, followUpsByKey, targets: buildTargetTables(reports, followUpsByKey) };

@@ -1,5 +1,5 @@
 import type { AnalyzedCommitment } from '../structure/analyze.ts';
-import type { ExplicitFollowUp, ResolvedFollowUp, SeriesReport } from './follow-up.ts';
+import type { ExplicitFollowUp, PageFollowUp, SeriesReport } from './follow-up.ts';
 import type { TargetVerdict } from './target-outcome.ts';
 
 /**
@@ -18,7 +18,7 @@ export interface LedgerEntry {
   kind: string;
   commitment: AnalyzedCommitment;
   status: LedgerStatus;
-  followUp: ResolvedFollowUp | undefined;
+  followUp: PageFollowUp | undefined;
 }
 
 /**
@@ -47,7 +47,7 @@ export function ledgerStatusOf(
  */
 export function buildLedger(
   reports: readonly (Pick<SeriesReport, 'id' | 'year' | 'unit' | 'analysis'> & { kind: string })[],
-  followUps: readonly ResolvedFollowUp[],
+  followUps: readonly PageFollowUp[],
 ): LedgerEntry[] {
   const byKey = new Map(followUps.map((followUp) => [followUp.commitmentKey, followUp]));
   const entries: LedgerEntry[] = [];
@@ -56,7 +56,8 @@ export function buildLedger(
     for (const commitment of report.analysis.commitments) {
       const key = `${report.id}#${commitment.id}`;
       const followUp = byKey.get(key);
-      const status = ledgerStatusOf(followUp?.explicit ?? [], followUp?.target?.verdict, (followUp?.suggested.length ?? 0) > 0, hasLater);
+      const hasSuggestion = followUp?.followUps.some((entry) => entry.source === 'suggested') ?? false;
+      const status = ledgerStatusOf(followUp?.explicit ?? [], followUp?.target?.verdict, hasSuggestion, hasLater);
       entries.push({ key, reportId: report.id, year: report.year, unit: report.unit, kind: report.kind, commitment, status, followUp });
     }
   }

@@ -4,7 +4,7 @@
 
 import type { AnalyzedCommitment, AnalyzedMetric, AnalyzedSection, ReportAnalysis } from '../structure/analyze.ts';
 import { CLOSING_SECTION_ID, CLOSING_TITLE } from '../structure/closing-section.ts';
-import type { FollowUpEntry, ResolvedFollowUp, TargetOutcome } from './follow-up.ts';
+import type { FollowUpEntry, PageFollowUp, TargetOutcome } from './follow-up.ts';
 
 /** A passage of a later report that follows up commitments; stored once per data file. */
 export interface DataEvidence {
@@ -48,7 +48,7 @@ export const DATA_SUGGESTIONS = 3;
 export function toReportData<Summary extends object>(
   summary: Summary,
   analysis: ReportAnalysis,
-  followUpOf: (commitmentId: string) => ResolvedFollowUp | undefined,
+  followUpOf: (commitmentId: string) => PageFollowUp | undefined,
 ): ReportDataFile<Summary> {
   const evidence: DataEvidence[] = [];
   const evidenceIndex = new Map<string, number>();
