@@ -31,10 +31,6 @@ function setHProperty(node: Nodes, name: string, value: string): void {
   (data.hProperties ??= {})[name] = value;
 }
 
-function getHProperty(node: Nodes, name: string): unknown {
-  return (node.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties?.[name];
-}
-
 function readFrontmatter(file: FileLike): Record<string, unknown> {
   const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };
   return (astro.frontmatter ??= {});
@@ -77,6 +73,51 @@ export function readReportAnalysis(file: FileLike): ReportAnalysis | undefined {
   return frontmatter[ANALYSIS_KEY_FIELD] === undefined ? undefined : reportAnalysisOf(frontmatter).analysis;
 }
 
+/** What the analysis marks in a report's tree, by block index (the headings and paragraphs in document order). */
+export interface StructureMarks {
+  /** Headings: their HTML id, and for a top-level section its role. */
+  headings: Map<number, { id: string; role?: string }>;
+  /** Paragraphs named by their first commitment. */
+  paragraphIds: Map<number, string>;
+  /** Later commitments of a paragraph: an empty anchor before the character at `offset` (mdast-util-to-string's count). */
+  anchors: Map<number, { offset: number; id: string }[]>;
+}
+
+/**
+ * Analyses a report from its blocks (src/lib/structure/analyze.ts), stores the analysis for the pages and
+ * puts its key in the frontmatter, and says which ids go where. The processors' plugins (this file's for
+ * unified, satteri-report-structure.ts for Sätteri) read the blocks and apply the marks to their own trees.
+ */
+export function planReportStructure(blocks: Block[], frontmatter: Record<string, unknown>, path: string | undefined, keywords?: RoleKeywords): StructureMarks {
+  const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : undefined;
+  const year = typeof frontmatter['year'] === 'number' ? frontmatter['year'] : undefined;
+  const sectionRoles = parseRoleOverrides(frontmatter['sectionRoles']);
+  const { analysis, outline, roles, commitments } = analyzeReportParts({
+    blocks,
+    ...(title !== undefined ? { title } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(sectionRoles ? { sectionRoles } : {}),
+    ...(keywords ? { keywords } : {}),
+  });
+  const marks: StructureMarks = { headings: new Map(), paragraphIds: new Map(), anchors: new Map() };
+  for (const section of flattenOutline(outline)) {
+    marks.headings.set(section.blockIndex, { id: toHeadingId(section.id), ...(section.level === 1 ? { role: roles[section.id] ?? 'other' } : {}) });
+  }
+  // The first commitment of a paragraph names the paragraph; later ones get a span anchor.
+  for (const commitment of commitments) {
+    if (commitment.form === 'item' || blocks[commitment.blockIndex]?.heading !== false) continue;
+    if (!marks.paragraphIds.has(commitment.blockIndex)) marks.paragraphIds.set(commitment.blockIndex, commitment.id);
+    else {
+      const list = marks.anchors.get(commitment.blockIndex) ?? [];
+      list.push({ offset: commitment.offset, id: commitment.id });
+      marks.anchors.set(commitment.blockIndex, list);
+    }
+  }
+  // The outline keeps each section's paragraphs: follow-up matching and comparison read them.
+  frontmatter[ANALYSIS_KEY_FIELD] = keepReportAnalysis(path, { analysis, outline });
+  return marks;
+}
+
 export default function remarkReportStructure(options: RemarkReportStructureOptions = {}) {
   return (tree: Root, file: FileLike): void => {
     const blocks: Block[] = [];
@@ -87,35 +128,14 @@ export default function remarkReportStructure(options: RemarkReportStructureOpti
       else return;
       nodes.push(node);
     });
-
-    const frontmatter = readFrontmatter(file);
-    const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : undefined;
-    const year = typeof frontmatter['year'] === 'number' ? frontmatter['year'] : undefined;
-    const sectionRoles = parseRoleOverrides(frontmatter['sectionRoles']);
-    const { analysis, outline, roles, commitments } = analyzeReportParts({
-      blocks,
-      ...(title !== undefined ? { title } : {}),
-      ...(year !== undefined ? { year } : {}),
-      ...(sectionRoles ? { sectionRoles } : {}),
-      ...(options.keywords ? { keywords: options.keywords } : {}),
-    });
-
-    for (const section of flattenOutline(outline)) {
-      const heading = nodes[section.blockIndex]!;
-      setHProperty(heading, 'id', toHeadingId(section.id));
-      if (section.level === 1) setHProperty(heading, 'dataRole', roles[section.id] ?? 'other');
+    const marks = planReportStructure(blocks, readFrontmatter(file), file.path, options.keywords);
+    for (const [index, { id, role }] of marks.headings) {
+      setHProperty(nodes[index]!, 'id', id);
+      if (role) setHProperty(nodes[index]!, 'dataRole', role);
     }
-
-    // The first commitment of a paragraph names the paragraph; later ones get a span anchor.
-    for (const commitment of commitments) {
-      if (commitment.form === 'item') continue;
-      const paragraph = nodes[commitment.blockIndex];
-      if (paragraph?.type !== 'paragraph') continue;
-      if (getHProperty(paragraph, 'id') === undefined) setHProperty(paragraph, 'id', commitment.id);
-      else insertAnchor(paragraph, commitment.offset, commitment.id);
+    for (const [index, id] of marks.paragraphIds) setHProperty(nodes[index]!, 'id', id);
+    for (const [index, anchors] of marks.anchors) {
+      for (const { offset, id } of anchors) insertAnchor(nodes[index] as Paragraph, offset, id);
     }
-
-    // The outline keeps each section's paragraphs: follow-up matching and comparison read them.
-    frontmatter[ANALYSIS_KEY_FIELD] = keepReportAnalysis(file.path, { analysis, outline });
   };
 }

@@ -1,0 +1,91 @@
+// The report-structure plugin for Sätteri, the Rust Markdown/MDX compiler Astro 7 uses by default: the same
+// analysis and the same ids as remark-report-structure.ts (planReportStructure), applied through Sätteri's
+// mutation API. Block texts are read with mdast-util-to-string, as under unified, so the analysis is the one
+// the follow-up worker and `nianjian analyze` compute from the same file.
+import type { Nodes, Paragraph, Parents, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { defineMdastPlugin, type MdastVisitorContext } from 'satteri';
+import { fileURLToPath } from 'node:url';
+import type { Block } from '../lib/structure/outline.ts';
+import type { RoleKeywords } from '../lib/structure/section-roles.ts';
+import { planReportStructure } from './remark-report-structure.ts';
+
+/** An empty node Sätteri renders as `<span id="…"></span>`. */
+const anchorNode = (id: string) => ({ type: 'custom', data: { hName: 'span', hProperties: { id } } }) as unknown as Nodes;
+
+/** Headings and paragraphs in document order (depth first, as unist-util-visit walks). */
+function collectBlockNodes(root: Root): Nodes[] {
+  const found: Nodes[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'heading' || node.type === 'paragraph') found.push(node);
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(root);
+  return found;
+}
+
+function withHProperties(node: Nodes, properties: Record<string, unknown>): Record<string, unknown> {
+  const data = (node.data ?? {}) as { hProperties?: Record<string, unknown> };
+  return { ...data, hProperties: { ...data.hProperties, ...properties } };
+}
+
+/**
+ * Puts empty anchors before the characters at the given offsets of a paragraph's text (mdast-util-to-string's
+ * count, as remark-report-structure's insertAnchor): each text node holding anchors is replaced once by its
+ * pieces, since Sätteri applies a pass's mutations together.
+ */
+function insertAnchors(paragraph: Paragraph, anchors: readonly { offset: number; id: string }[], ctx: MdastVisitorContext): void {
+  const pending = [...anchors].sort((a, b) => a.offset - b.offset);
+  let position = 0;
+  const walk = (parent: Parents) => {
+    for (const child of parent.children as Nodes[]) {
+      if (pending.length === 0) return;
+      const length = 'value' in child ? child.value.length : child.type === 'image' ? (child.alt ?? '').length : -1;
+      if (length < 0) {
+        if ('children' in child) walk(child);
+        continue;
+      }
+      const inside: { cut: number; id: string }[] = [];
+      while (pending.length > 0 && pending[0]!.offset < position + length) {
+        const { offset, id } = pending.shift()!;
+        inside.push({ cut: offset - position, id });
+      }
+      if (inside.length > 0) {
+        if (child.type !== 'text') ctx.insertBefore(child, inside.map(({ id }) => anchorNode(id)));
+        else {
+          const pieces: Nodes[] = [];
+          let from = 0;
+          for (const { cut, id } of inside) {
+            if (cut > from) pieces.push({ type: 'text', value: child.value.slice(from, cut) });
+            pieces.push(anchorNode(id));
+            from = Math.max(from, cut);
+          }
+          pieces.push({ type: 'text', value: child.value.slice(from) });
+          ctx.replaceNode(child, pieces as never);
+        }
+      }
+      position += length;
+    }
+  };
+  walk(paragraph);
+}
+
+export function satteriReportStructure(options: { keywords?: RoleKeywords } = {}) {
+  return defineMdastPlugin({
+    name: 'nianjian-report-structure',
+    after(root, ctx) {
+      const nodes = collectBlockNodes(root as Root);
+      const blocks: Block[] = nodes.map((node) =>
+        node.type === 'heading' ? { text: toString(node), heading: true, depth: node.depth } : { text: toString(node), heading: false },
+      );
+      const astro = ((ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
+      const frontmatter = (astro.frontmatter ??= {});
+      const marks = planReportStructure(blocks, frontmatter, ctx.fileURL ? fileURLToPath(ctx.fileURL) : undefined, options.keywords);
+      for (const [index, { id, role }] of marks.headings) {
+        ctx.setProperty(nodes[index]!, 'data', withHProperties(nodes[index]!, role ? { id, dataRole: role } : { id }));
+      }
+      for (const [index, id] of marks.paragraphIds) ctx.setProperty(nodes[index]!, 'data', withHProperties(nodes[index]!, { id }));
+      for (const [index, anchors] of marks.anchors) insertAnchors(nodes[index] as Paragraph, anchors, ctx);
+    },
+  });
+}
