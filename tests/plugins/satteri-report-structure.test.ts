@@ -44,7 +44,8 @@ describe('satteriReportStructure (Sätteri, internal builds)', () => {
     // Compiled as Astro compiles it (mdxToJs); the hast is read where Sätteri hands it to the hast plugins.
     let ids: ReturnType<typeof elementsWithIds> = [];
     const readTree = defineHastPlugin({ name: 'read-ids', after: (root) => void (ids = elementsWithIds(root as HastRoot)) });
-    const astro = { frontmatter: { ...data } as Record<string, unknown> };
+    // What Astro's MDX processor hands Sätteri (@astrojs/markdown-satteri's SatteriAstroData).
+    const astro = { frontmatter: { ...data } as Record<string, unknown>, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
     mdxToJs(body, { mdastPlugins: [satteriReportStructure()], hastPlugins: [readTree], data: { astro } });
     const stored = reportAnalysisOf(astro.frontmatter);
     // The same analysis as the follow-up worker and `nianjian analyze` make from the file (unified's parse).
