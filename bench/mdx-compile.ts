@@ -13,12 +13,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import { defineMdastPlugin, mdxToJs } from 'satteri';
+import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import remarkReportStructure from '../src/plugins/remark-report-structure.ts';
 import { listReportFiles } from '../src/node/content-source.ts';
 
 const [dir = path.join(import.meta.dirname, '..', 'content', 'reports'), count] = process.argv.slice(2);
 const files = listReportFiles(dir).filter((file) => file.endsWith('.mdx'));
-const bodies = files.slice(0, count ? Number(count) : files.length).map((file) => readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+const bodies = files.slice(0, count ? Number(count) : files.length).map((file) => parseFrontmatter(readFileSync(file, 'utf8')).body);
 
 async function time(label: string, compileOne: (body: string) => unknown): Promise<void> {
   const start = performance.now();

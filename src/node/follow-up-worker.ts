@@ -28,6 +28,7 @@ async function postFollowUpsAndWorkbooks(analysed: Analysed): Promise<void> {
   const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
   const packed = packStrings(followUps.map(toPageFollowUp));
   parentPort?.postMessage({ type: 'followUps', followUps: packed, digests } satisfies PrecomputedFollowUps);
+  // Packing works in place, also on what the pages' copies share with `followUps` (explicit, target): put the strings back.
   unpackStrings(packed);
   // As src/pages/commitments/[year]/[file].ts makes them (an internal build: titles are not masked).
   const titles = new Map(analysed.map((report) => [report.id, report.title]));

@@ -38,6 +38,14 @@ function readFrontmatter(file: FileLike): Record<string, unknown> {
 
 
 /**
+ * How many characters of a paragraph's text a node holds, as mdast-util-to-string counts them (the offsets
+ * of commitments); -1 for a node that holds only its children's text, or none.
+ */
+export function anchorTextLength(node: Nodes): number {
+  return 'value' in node ? node.value.length : node.type === 'image' ? (node.alt ?? '').length : -1;
+}
+
+/**
  * Inserts an anchor before the character at `offset` of the paragraph's text (as
  * mdast-util-to-string counts it), splitting a text node if needed.
  */
@@ -47,7 +55,7 @@ export function insertAnchor(paragraph: Paragraph, offset: number, id: string): 
   const walk = (parent: Parents): boolean => {
     for (let i = 0; i < parent.children.length; i++) {
       const child = parent.children[i]!;
-      const length = 'value' in child ? child.value.length : child.type === 'image' ? (child.alt ?? '').length : -1;
+      const length = anchorTextLength(child);
       if (length < 0) {
         if ('children' in child && walk(child)) return true;
         continue;

@@ -8,7 +8,7 @@ import { defineMdastPlugin, type MdastVisitorContext } from 'satteri';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../lib/structure/outline.ts';
 import type { RoleKeywords } from '../lib/structure/section-roles.ts';
-import { planReportStructure } from './remark-report-structure.ts';
+import { anchorTextLength, planReportStructure } from './remark-report-structure.ts';
 
 /** An empty node Sätteri renders as `<span id="…"></span>`. */
 const anchorNode = (id: string) => ({ type: 'custom', data: { hName: 'span', hProperties: { id } } }) as unknown as Nodes;
@@ -40,7 +40,7 @@ function insertAnchors(paragraph: Paragraph, anchors: readonly { offset: number;
   const walk = (parent: Parents) => {
     for (const child of parent.children as Nodes[]) {
       if (pending.length === 0) return;
-      const length = 'value' in child ? child.value.length : child.type === 'image' ? (child.alt ?? '').length : -1;
+      const length = anchorTextLength(child);
       if (length < 0) {
         if ('children' in child) walk(child);
         continue;
