@@ -1,13 +1,11 @@
 // @ts-check
-import { unified } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { nianjian } from './src/integrations/nianjian.ts';
 import { resolveContentSource, visibilityFromEnv } from './src/node/content-source.ts';
-import remarkPublicFilter from './src/plugins/remark-public-filter.ts';
-import remarkReportStructure from './src/plugins/remark-report-structure.ts';
+import { satteriPublicFilter } from './src/plugins/satteri-public-filter.ts';
 import { satteriReportStructure } from './src/plugins/satteri-report-structure.ts';
 import { mergeRoleKeywords } from './src/lib/structure/section-roles.ts';
 
@@ -19,20 +17,16 @@ process.env.NIANJIAN_ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 const keywords = mergeRoleKeywords(source.config.roleKeywords);
 const isPublic = visibilityFromEnv() === 'public';
-// An internal build compiles the reports with Sätteri, Astro 7's default compiler (in Rust; bench/mdx-compile.ts:
-// 200 reports 0.25 s against @mdx-js/mdx's 3.7 s), and the same analysis and ids as under unified
-// (src/plugins/satteri-report-structure.ts). A public build drops <Internal> blocks and masks redacted names
-// before anything else reads the text (remark-public-filter.ts), under unified. No smart punctuation either
-// way: the reports' own quotation marks stay as written.
-const processor = isPublic
-  ? unified({
-      remarkPlugins: [
-        [remarkPublicFilter, { redact: source.config.redact, mask: source.config.redactionMask }],
-        [remarkReportStructure, { keywords }],
-      ],
-      smartypants: false,
-    })
-  : satteri({ mdastPlugins: [satteriReportStructure({ keywords })], features: { smartPunctuation: false } });
+// The reports compile with Sätteri, Astro 7's default compiler (in Rust; bench/mdx-compile.ts: 200 reports
+// 0.25 s against @mdx-js/mdx's 3.7 s), with the same analysis and ids as under unified
+// (src/plugins/satteri-report-structure.ts). A public build first drops <Internal> blocks and masks redacted
+// names (satteri-public-filter.ts), so nothing after it reads them. No smart punctuation: the reports' own
+// quotation marks stay as written.
+const structure = satteriReportStructure({ keywords });
+const processor = satteri({
+  mdastPlugins: isPublic ? [satteriPublicFilter({ redact: source.config.redact, mask: source.config.redactionMask }), structure] : [structure],
+  features: { smartPunctuation: false },
+});
 
 export default defineConfig({
   base: process.env.NIANJIAN_BASE || source.config.base,

@@ -1,6 +1,7 @@
-// Remark plugin for the MDX build: analyses a report's structure (outline, roles,
-// commitments, metrics), gives headings and commitments stable HTML ids, and hands the
-// analysis to the pages through report-analysis-store.ts (its key in the frontmatter).
+// The plan of a report's structure (outline, roles, commitments, metrics, and the stable HTML ids of headings
+// and commitments), shared by the site's Sätteri plugin (satteri-report-structure.ts) and this unified remark
+// plugin, which the site no longer runs: it stays as the reference the Sätteri plugin's tests and
+// bench/mdx-compile.ts measure against, for anyone compiling reports with unified.
 
 import type { Heading, Nodes, Paragraph, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';

@@ -36,6 +36,6 @@ export function keepReportAnalysis(path: string | undefined, value: StoredReport
 export function reportAnalysisOf(frontmatter: Record<string, unknown>): StoredReportAnalysis {
   const key = frontmatter[ANALYSIS_KEY_FIELD];
   const stored = typeof key === 'string' ? store().get(key) : undefined;
-  if (!stored) throw new Error(`报告分析结果缺失（${typeof key === 'string' ? key : '无键'}）：remark-report-structure 未在本进程中处理该报告`);
+  if (!stored) throw new Error(`报告分析结果缺失（${typeof key === 'string' ? key : '无键'}）：报告结构插件（satteri-report-structure）未在本进程中处理该报告`);
   return stored;
 }
