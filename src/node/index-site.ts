@@ -3,6 +3,7 @@ import path from 'node:path';
 import { collectIncludeCharactersOfPages, spaceCjkHtml } from '../lib/search/cjk-spacing.ts';
 import { createStreamingSearchIndex, indexChunkSize } from '../lib/search/search-index.ts';
 import { toHeadingId } from '../lib/structure/analyze.ts';
+import { parseReportDataFile, REPORT_DATA_SUFFIX } from '../lib/compare/report-data.ts';
 import { formatRoleMeta } from '../lib/search/search-scope.ts';
 
 async function listHtmlFiles(dir: string): Promise<string[]> {
@@ -13,7 +14,7 @@ async function listHtmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** What the indexer reads of a report's data file (data/reports/<id>.json). */
+/** What the indexer reads of a report's data file (data/reports/<id>.json.gz). */
 interface ReportScopeData {
   sections?: { id: string; role: string }[];
 }
@@ -32,7 +33,7 @@ function roleMetaHtml(data: ReportScopeData): string {
  * browser loads. Only the headings' anchors are read (sub-results, the role facet): drop the others.
  */
 function dropCommitmentIds(html: string): string {
-  return html.replace(/<span id="c-[\w-]+"><\/span>/g, '').replace(/(<p) id="c-[\w-]+"/g, '$1');
+  return html.replace(/<a id="c-[\w-]+"><\/a>/g, '').replace(/(<p) id="c-[\w-]+"/g, '$1');
 }
 
 /**
@@ -65,9 +66,10 @@ export async function indexSite(outDir: string): Promise<number> {
   try {
     for (const { file, url, id } of pages) {
       const html = await readFile(file, 'utf8');
-      const data = id ? await readFile(path.join(outDir, 'data', 'reports', `${id}.json`), 'utf8').catch(() => undefined) : undefined;
+      const bytes = id ? await readFile(path.join(outDir, 'data', 'reports', `${id}${REPORT_DATA_SUFFIX}`)).catch(() => undefined) : undefined;
+      const data = bytes ? await parseReportDataFile<ReportScopeData>(bytes) : undefined;
       const spaced = spaceCjkHtml(dropCommitmentIds(html));
-      await index.add({ url, html: data ? spaced.replace(/<[^>]*\bdata-pagefind-body\b[^>]*>/, (open) => open + roleMetaHtml(JSON.parse(data) as ReportScopeData)) : spaced });
+      await index.add({ url, html: data ? spaced.replace(/<[^>]*\bdata-pagefind-body\b[^>]*>/, (open) => open + roleMetaHtml(data)) : spaced });
     }
   } catch (error) {
     await index.close();

@@ -8,10 +8,10 @@ import { defineMdastPlugin, type MdastVisitorContext } from 'satteri';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../lib/structure/outline.ts';
 import type { RoleKeywords } from '../lib/structure/section-roles.ts';
-import { anchorTextLength, planReportStructure } from './remark-report-structure.ts';
+import { ANCHOR_ELEMENT, anchorTextLength, planReportStructure } from './remark-report-structure.ts';
 
-/** An empty node Sätteri renders as `<span id="…"></span>`. */
-const anchorNode = (id: string) => ({ type: 'custom', data: { hName: 'span', hProperties: { id } } }) as unknown as Nodes;
+/** An empty node Sätteri renders as `<a id="…"></a>`. */
+const anchorNode = (id: string) => ({ type: 'custom', data: { hName: ANCHOR_ELEMENT, hProperties: { id } } }) as unknown as Nodes;
 
 /** Headings and paragraphs in document order (depth first, as unist-util-visit walks). */
 function collectBlockNodes(root: Root): Nodes[] {

@@ -8,6 +8,8 @@ import { listReportFiles, reportIdFromPath } from '../../src/node/content-source
 import { fragmentText, readPagefindFragments } from '../helpers/pagefind-files.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
 import { astroChildEnv } from '../../src/cli/build.ts';
+import { readReportDataFile } from '../helpers/report-data-files.ts';
+import { commitmentAnchorOf } from '../../src/lib/compare/report-data.ts';
 
 const reportsDir = path.join(repoRoot, 'content/reports');
 const files = listReportFiles(reportsDir);
@@ -92,13 +94,13 @@ describe('nianjian build (sample archive)', () => {
       expect(html).toContain(`data-before="${before.id}" data-after="${report.id}"></div>`);
       // The sections are paired in the browser (compare-page.ts), as the compare picker pairs them.
       expect(html).not.toContain('diff-pair');
-      expect(existsSync(path.join(outDir, 'data', 'reports', `${before.id}.json`))).toBe(true);
+      expect(existsSync(path.join(outDir, 'data', 'reports', `${before.id}.json.gz`))).toBe(true);
     }
   });
 
   it('writes each report’s analysis as JSON, and every commitment links to an anchor on its page', () => {
     for (const sample of samples) {
-      const data = JSON.parse(readFileSync(path.join(outDir, 'data/reports', `${sample.id}.json`), 'utf8'));
+      const data = readReportDataFile(outDir, sample.id);
       expect(data).toMatchObject({ id: sample.id, title: sample.title, year: sample.year, unit: sample.unit, kind: sample.kind });
       const roles = data.sections.map((section: { role: string }) => section.role);
       expect(roles, sample.id).toContain('review');
@@ -106,7 +108,7 @@ describe('nianjian build (sample archive)', () => {
       expect(data.commitments.length, sample.id).toBeGreaterThanOrEqual(6);
       expect(data.metrics.length, sample.id).toBeGreaterThanOrEqual(10);
       const html = page(outDir, `reports/${sample.id}/`);
-      for (const commitment of data.commitments) expect(html, commitment.id).toContain(`id="${commitment.anchor}"`);
+      for (const commitment of data.commitments) expect(html, commitment.id).toContain(`id="${commitmentAnchorOf(commitment)}"`);
       expect(html).toContain(`承诺事项（${data.commitments.length} 条）`);
       expect(html).toMatch(/<h2 id="s-1" data-role="review">/);
     }
@@ -136,7 +138,7 @@ describe('nianjian build (sample archive)', () => {
     expect(entry.languages['und'].page_count).toBe(samples.length);
     expect(fragments).toHaveLength(samples.length);
     for (const sample of samples) {
-      const data = JSON.parse(readFileSync(path.join(outDir, 'data/reports', `${sample.id}.json`), 'utf8'));
+      const data = readReportDataFile(outDir, sample.id);
       const fragment = fragments.find((f) => decodeURI(f.url) === `/reports/${sample.id}/`)!;
       const roles = data.sections.filter((s: { role: string }) => s.role !== 'other').map((s: { id: string; role: string }) => `s-${s.id}:${s.role}`);
       expect(fragment.meta['roles'], sample.id).toBe(roles.join(' '));

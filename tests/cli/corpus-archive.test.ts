@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, sharedDir } from '../helpers/run-cli.ts';
+import { readReportDataFile } from '../helpers/report-data-files.ts';
+import { commitmentAnchorOf } from '../../src/lib/compare/report-data.ts';
 
 /** The corpus and the seed imported as a user would, then built: the end-to-end proof for imports. */
 describe('an archive imported from the corpus', () => {
@@ -25,7 +27,7 @@ describe('an archive imported from the corpus', () => {
   });
 
   it('sums up a national report’s hundreds of commitments per section, and links the ledger that lists them', () => {
-    const data = JSON.parse(readFileSync(path.join(site, 'data/reports/2024/国务院-政府工作报告.json'), 'utf8'));
+    const data = readReportDataFile(site, '2024/国务院-政府工作报告');
     expect(data.commitments.length).toBeGreaterThan(60);
     const html = readFileSync(path.join(site, 'reports/2024/国务院-政府工作报告/index.html'), 'utf8');
     const panel = html.slice(html.indexOf('class="report-analysis'), html.indexOf('</section>', html.indexOf('class="report-analysis')));
@@ -77,7 +79,7 @@ describe('an archive imported from the corpus', () => {
   });
 
   it('shows the seed’s nine promises as commitments linked into the text', () => {
-    const data = JSON.parse(readFileSync(path.join(site, 'data/reports/2021/市社科联-述职报告.json'), 'utf8'));
+    const data = readReportDataFile(site, '2021/市社科联-述职报告');
     expect(data.sections.map((s: { title: string; role: string }) => [s.title, s.role])).toEqual([
       ['一、履职情况', 'review'],
       ['二、主要问题', 'problems'],
@@ -87,6 +89,6 @@ describe('an archive imported from the corpus', () => {
       ['1', '2', '3'].flatMap((section) => ['1', '2', '3'].map((item) => `c-3-${section}-e${item}`)),
     );
     const html = readFileSync(path.join(site, 'reports/2021/市社科联-述职报告/index.html'), 'utf8');
-    for (const commitment of data.commitments) expect(html).toContain(`id="${commitment.anchor}"`);
+    for (const commitment of data.commitments) expect(html).toContain(`id="${commitmentAnchorOf(commitment)}"`);
   });
 });

@@ -6,6 +6,7 @@ import { ledgerReportOfData, renderLedgerHtml, renderSuggestionsHtml } from '../
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { listReportFiles, reportIdFromPath } from '../../src/node/content-source.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { readReportDataFile } from '../helpers/report-data-files.ts';
 
 const reportsDir = path.join(repoRoot, 'content/reports');
 const followUps = listReportFiles(reportsDir).flatMap((file) => {
@@ -26,7 +27,7 @@ describe('commitments ledger, compare and trends (sample archive)', () => {
   const ledger = (urlPath: string) => {
     const html = page(urlPath);
     const ids = JSON.parse(/<div data-ledger data-base="\/" data-reports="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"')) as string[];
-    const data = ids.map((id) => JSON.parse(readFileSync(path.join(site, 'data/reports', `${id}.json`), 'utf8')));
+    const data = ids.map((id) => readReportDataFile(site, id));
     const links = { report: (id: string, anchor?: string | null) => `/reports/${id}/${anchor ? `#${anchor}` : ''}`, targets: (id: string) => `/reports/${id}/targets/` };
     return { html, ids, data, list: renderLedgerHtml(data.map(ledgerReportOfData), links) };
   };

@@ -3,7 +3,7 @@
  * exactly those whose text contains the phrase (normalised on both sides, src/lib/search/text-normalize.ts),
  * on the sample archive and on the real government work reports of ../shared/corpus.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +13,8 @@ import { runCli, sharedDir } from '../helpers/run-cli.ts';
 import { findAccessibilityViolations, launchBrowser, openPage } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 import { type IndexedReport, containsPhrase, readIndexedReports, reportsContaining } from './search-truth.ts';
+import { readAllReportDataFiles } from '../helpers/report-data-files.ts';
+import { commitmentAnchorOf } from '../../src/lib/compare/report-data.ts';
 
 /** The page lists at most this many results (src/components/search-page.ts). */
 const PAGE_LIMIT = 50;
@@ -134,11 +136,9 @@ describe('query set on the sample archive', () => {
 
   it('只看承诺 finds the commitment about 巡回指导 as one result linking to its anchor', async () => {
     const query = '巡回指导常态化';
-    const commitments = readdirSync(path.join(inject('siteDir'), 'data/reports'), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
-      .flatMap((entry) => {
-        const data = JSON.parse(readFileSync(path.join(entry.parentPath, entry.name), 'utf8')) as { id: string; commitments: { text: string; anchor: string }[] };
-        return data.commitments.filter((c) => containsPhrase(normalizeText(c.text), query)).map((c) => ({ id: data.id, anchor: c.anchor }));
+    const commitments = (readAllReportDataFiles(inject('siteDir')) as { id: string; commitments: { id: string; text: string; anchor?: string }[] }[])
+      .flatMap((data) => {
+        return data.commitments.filter((c) => containsPhrase(normalizeText(c.text), query)).map((c) => ({ id: data.id, anchor: commitmentAnchorOf(c) }));
       });
     expect(commitments).toHaveLength(1);
     const [commitment] = commitments;

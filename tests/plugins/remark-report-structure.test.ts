@@ -75,7 +75,7 @@ describe('remarkReportStructure', () => {
     const children = enumerated.children as { type: string; value?: string; data?: unknown }[];
     const anchors = children.flatMap((c, i) => (c.type === 'reportAnchor' ? [[props(c)!['id'], children[i + 1]!.value!.slice(0, 2)]] : []));
     expect(anchors).toEqual([['c-3-1-e2', '二是'], ['c-3-1-e3', '三是']]);
-    expect(children.find((c) => c.type === 'reportAnchor')!.data).toEqual({ hName: 'span', hProperties: { id: 'c-3-1-e2' } });
+    expect(children.find((c) => c.type === 'reportAnchor')!.data).toEqual({ hName: 'a', hProperties: { id: 'c-3-1-e2' } });
 
     // Paragraph commitments name their own paragraph; a whole-section item links to its heading.
     expect(paragraphs.filter((p) => props(p)?.['id']).map((p) => props(p)!['id'])).toEqual(['c-3-1-e1', 'c-3-2-p1', 'c-3-2-p2']);

@@ -28,7 +28,7 @@ function elementsWithIds(tree: HastRoot): { id: string; tag: string; role: unkno
       if (child.type !== 'element') return;
       const id = child.properties['id'];
       if (typeof id === 'string') {
-        const following = child.tagName === 'span' && paragraph ? node.children.slice(index + 1).map((c) => textOf(c as ElementContent)).join('') : textOf(child);
+        const following = child.tagName === 'a' && paragraph ? node.children.slice(index + 1).map((c) => textOf(c as ElementContent)).join('') : textOf(child);
         found.push({ id, tag: child.tagName, role: child.properties['dataRole'], following });
       }
       walk(child, child.tagName === 'p' ? child : paragraph);
@@ -67,7 +67,7 @@ describe('satteriReportStructure (Sätteri, internal builds)', () => {
     for (const commitment of anchored) {
       const entry = byId.get(commitment.id);
       expect(entry, commitment.id).toBeDefined();
-      expect(entry!.tag === 'span' ? entry!.following.slice(0, 40) : entry!.following, commitment.id).toContain(commitment.text.slice(0, 4));
+      expect(entry!.tag === 'a' ? entry!.following.slice(0, 40) : entry!.following, commitment.id).toContain(commitment.text.slice(0, 4));
     }
   });
 });

@@ -16,7 +16,8 @@ const FALL = /下降|降低|降幅|减少|回落|压减/;
 // Words around the name that say nothing about what is measured.
 const SCOPE = /^(?:全区|全市|全县|全省|全国|全年|今年|年末|年底|年内|其中)/;
 // "粮食产量首次跃上1.4万亿斤", "年末城镇调查失业率降到5.5%": the level reached.
-const HOLD = /(?:平均|全年|保持在|保持|控制在|控制|稳定在|达到|完成|突破|超过|力争|预期|目标|首次|跃上|跃升|再创|新台阶|新高|降|升|为|在)$/;
+// A bare 降 / 升 ("降到", "升至") but not the end of 下降 / 上升, which are changes.
+const HOLD = /(?:平均|全年|保持在|保持|控制在|控制|稳定在|达到|完成|突破|超过|力争|预期|目标|首次|跃上|跃升|再创|新台阶|新高|(?<!下)降|(?<!上)升|为|在)$/;
 const LOWER_IS_BETTER = /失业率|价格|物价|涨幅|赤字|能耗|排放|负债|债务|事故|死亡|发生率|浓度|贫困人口|差距/;
 
 /** The indicator a metric label names; a figure "达到…" is a level whatever its label says. */

@@ -1,10 +1,10 @@
 // What a ledger page shows of each report's commitments, and its markup. The browser builds the list from
-// the report's data file (data/reports/<id>.json), which the build writes anyway: a 1,000-report archive has
+// the report's data file (data/reports/<id>.json.gz), which the build writes anyway: a 1,000-report archive has
 // ~500,000 commitments, and writing them into the ledger pages as well made 160 MB of HTML. The page itself
 // states which reports it lists (LedgerList.astro).
 
 import { compareLedgerCommitments, ledgerStatusOf, type LedgerStatus, ledgerStatuses } from './ledger.ts';
-import { type DataEvidence, type DataFollowUp, type ReportDataFile, followUpsOf, sectionPathOf } from './report-data.ts';
+import { type DataEvidence, type DataFollowUp, type ReportDataFile, commitmentAnchorOf, followUpsOf, sectionPathOf } from './report-data.ts';
 
 /** What the ledger reads of a report's data file. */
 export type LedgerReportData = Pick<
@@ -61,7 +61,7 @@ export function ledgerReportOfData(data: LedgerReportData): LedgerReportGroup {
     const suggested = followUps.filter((entry) => entry.source === 'suggested').length;
     const item: LedgerItem = {
       id: commitment.id,
-      anchor: commitment.anchor,
+      anchor: commitmentAnchorOf(commitment),
       text: commitment.text,
       kind: commitment.kind,
       status: ledgerStatusOf(explicit, commitment.target?.verdict, suggested > 0, data.hasLaterReport),

@@ -174,3 +174,21 @@ export function renderSparklineSvg(series: MetricSeries, { width = 160, height =
     '</svg>',
   ].join('');
 }
+
+/** Longest excerpt `metricClause` gives when a sentence does not contain the metric's label. */
+const CLAUSE_FALLBACK = 40;
+
+/**
+ * The clause of `sentence` that states a metric, from the mark before its label to the one after it
+ * ("…城镇新增就业1361万人…"): a chart point's tooltip. Whole sentences repeated for every figure they hold
+ * were a third of a unit's trends page.
+ */
+export function metricClause(sentence: string, label: string): string {
+  const at = label ? sentence.indexOf(label) : -1;
+  if (at < 0) return sentence.length <= CLAUSE_FALLBACK ? sentence : `${sentence.slice(0, CLAUSE_FALLBACK)}…`;
+  const before = sentence.slice(0, at);
+  const start = Math.max(...['，', '；', '。', '：', '、'].map((mark) => before.lastIndexOf(mark))) + 1;
+  const rest = /[，；。]/.exec(sentence.slice(at + label.length));
+  const end = rest ? at + label.length + rest.index : sentence.length;
+  return `${start > 0 ? '…' : ''}${sentence.slice(start, end)}${end < sentence.length ? '…' : ''}`;
+}

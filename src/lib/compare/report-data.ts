@@ -1,6 +1,7 @@
-// The per-report data file (data/reports/<id>.json): the analysis `nianjian analyze` prints, with each
+// The per-report data file (data/reports/<id>.json.gz): the analysis `nianjian analyze` prints, with each
 // commitment's follow-ups, shaped to stay small at archive size. Readers (the search's 只看承诺, the compare
-// page, other tools) get the documented shapes back through `sectionPathOf` and `followUpsOf`.
+// page, the ledger, other tools) read it with `parseReportDataFile` and get the documented shapes back through
+// `sectionPathOf` and `followUpsOf`.
 
 import type { AnalyzedCommitment, AnalyzedMetric, AnalyzedSection, ReportAnalysis } from '../structure/analyze.ts';
 import { CLOSING_SECTION_ID, CLOSING_TITLE } from '../structure/closing-section.ts';
@@ -25,10 +26,17 @@ export interface DataFollowUp {
   verdict?: FollowUpEntry['verdict'];
 }
 
-export type DataCommitment = Omit<AnalyzedCommitment, 'sectionPath' | 'headingId'> & {
+export type DataCommitment = Omit<AnalyzedCommitment, 'sectionPath' | 'headingId' | 'anchor'> & {
+  /** Only where it is not the commitment's id (a whole-section item links its heading): read it with `commitmentAnchorOf`. */
+  anchor?: string;
   followUps: DataFollowUp[];
   target?: TargetOutcome;
 };
+
+/** Where a data file's commitment is on its report's page: the id of its anchor. */
+export function commitmentAnchorOf(commitment: { id: string; anchor?: string | undefined }): string {
+  return commitment.anchor ?? commitment.id;
+}
 
 export type ReportDataFile<Summary> = Summary & Omit<ReportAnalysis, 'commitments' | 'metrics'> & {
   commitments: DataCommitment[];
@@ -61,7 +69,8 @@ export function toReportData<Summary extends object>(
     }
     return index;
   };
-  const commitments = analysis.commitments.map(({ sectionPath: _path, headingId: _heading, ...commitment }): DataCommitment => {
+  // Almost every commitment is its own anchor: writing the id twice was 1.6 MB (compressed) over 1,000 reports.
+  const commitments = analysis.commitments.map(({ sectionPath: _path, headingId: _heading, anchor, ...commitment }): DataCommitment => {
     const resolved = followUpOf(commitment.id);
     const entries = resolved?.followUps ?? [];
     const kept = [...entries.filter((e) => e.source === 'explicit'), ...entries.filter((e) => e.source === 'suggested').slice(0, DATA_SUGGESTIONS)];
@@ -72,7 +81,7 @@ export function toReportData<Summary extends object>(
       ...(entry.status ? { status: entry.status } : {}),
       ...(entry.verdict ? { verdict: entry.verdict } : {}),
     }));
-    return { ...commitment, followUps, ...(resolved?.target ? { target: resolved.target } : {}) };
+    return { ...commitment, ...(anchor !== commitment.id ? { anchor } : {}), followUps, ...(resolved?.target ? { target: resolved.target } : {}) };
   });
   const metrics = analysis.metrics.map(({ sentence: _sentence, ...metric }) => metric);
   return { ...analysis, ...summary, commitments, evidence, metrics };
@@ -81,6 +90,32 @@ export function toReportData<Summary extends object>(
 /** A report id as a URL path ("2022/x" with each segment encoded), for its data file and its page. */
 export function encodeReportId(id: string): string {
   return id.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * Data files are JSON compressed with gzip, as Pagefind stores its own index: a 1,000-report archive's
+ * data is 135 MB as JSON and 29 MB compressed, and static hosts send .gz files as they are.
+ * Read one with `gunzip -c 2024/x.json.gz | jq` or `parseReportDataFile`.
+ */
+export const REPORT_DATA_SUFFIX = '.json.gz';
+
+/** A report's data file under data/reports/, as a URL path ("2022/x.json.gz" with each segment encoded). */
+export function reportDataFilePath(id: string): string {
+  return `${encodeReportId(id)}${REPORT_DATA_SUFFIX}`;
+}
+
+/**
+ * A data file's content from its bytes: gzip as the build writes it, or already decompressed (a host that
+ * sends .gz files with `Content-Encoding: gzip` has the browser decompress them before script sees them).
+ * Web-standard DecompressionStream, so the browser and Node read alike.
+ */
+export async function parseReportDataFile<Data>(bytes: ArrayBuffer | Uint8Array): Promise<Data> {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const gzipped = view[0] === 0x1f && view[1] === 0x8b;
+  const text = gzipped
+    ? await new Response(new Blob([view as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+    : new TextDecoder().decode(view);
+  return JSON.parse(text) as Data;
 }
 
 /** A commitment's follow-ups as whole entries (`{ report, section, anchor, text, score, source, … }`), best first. */

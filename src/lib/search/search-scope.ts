@@ -9,7 +9,7 @@
  *   analysis: the top-level headings and their roles, "s-1:review s-2:problems s-3:plans". A role's
  *   text is the page content from its heading's anchor to the next top-level heading's anchor (Pagefind
  *   gives every element with an id an anchor with its word position in the content);
- * - 只看承诺 reads the commitments of each matching report from its data file (data/reports/<id>.json),
+ * - 只看承诺 reads the commitments of each matching report from its data file (data/reports/<id>.json.gz),
  *   so that the fragments every search loads do not carry them.
  *
  * The browser checks each loaded result, so a scoped search loads the pages it checks. Pure: no

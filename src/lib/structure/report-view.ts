@@ -69,3 +69,23 @@ export function commitmentGroups(commitments: readonly Pick<AnalyzedCommitment, 
   }
   return [...groups.values()];
 }
+
+export interface MetricRun<Metric> {
+  /** The section the run's metrics stand in (null: before the first heading). */
+  section: string | null;
+  metrics: Metric[];
+}
+
+/**
+ * Metrics in the report's order, cut where the section changes: the report page's table names each section
+ * once, above its rows (a column repeating it took a third of the table, 6 MB over 1,000 reports).
+ */
+export function metricRuns<Metric extends Pick<AnalyzedMetric, 'section'>>(metrics: readonly Metric[]): MetricRun<Metric>[] {
+  const runs: MetricRun<Metric>[] = [];
+  for (const metric of metrics) {
+    const last = runs.at(-1);
+    if (last && last.section === metric.section) last.metrics.push(metric);
+    else runs.push({ section: metric.section, metrics: [metric] });
+  }
+  return runs;
+}

@@ -9,7 +9,7 @@ const sample = loadSampleArchive().map((report) => ({ ...report, kind: report.id
 const { followUps } = resolveFollowUps(sample);
 const ledger = buildLedger(sample, followUps);
 
-/** Each report's data file as the build writes it (src/pages/data/reports/[...id].json.ts). */
+/** Each report's data file as the build writes it (src/pages/data/reports/[...id].json.gz.ts). */
 const byKey = new Map(followUps.map((f) => [f.commitmentKey, f]));
 const dataOf = (report: (typeof sample)[number]) => ({
   ...toReportData({ id: report.id, year: report.year, unit: report.unit, kind: report.kind }, report.analysis, (c) => byKey.get(`${report.id}#${c}`)),

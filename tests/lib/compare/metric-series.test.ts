@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpusSeries, loadSampleArchive } from '../../../bench/follow-up-quality.ts';
-import { buildMetricSeries, renderSparklineSvg, type MetricSeries } from '../../../src/lib/compare/metric-series.ts';
+import { buildMetricSeries, metricClause, renderSparklineSvg, type MetricSeries } from '../../../src/lib/compare/metric-series.ts';
 import { childElements, descendants, parseXmlTree, type XmlElement } from '../../../src/lib/import/xml-tree.ts';
 
 const sample = loadSampleArchive();
@@ -127,5 +127,29 @@ describe('renderSparklineSvg', () => {
     const svg = svgOf(renderSparklineSvg(one));
     expect(descendants(svg, 'polyline')).toEqual([]);
     expect(descendants(svg, 'circle')[0]!.attrs).toMatchObject({ cx: '80' });
+  });
+});
+
+describe('metricClause', () => {
+  it('cuts a sentence to the clause that states the figure', () => {
+    expect(metricClause('城镇新增就业1361万人、调查失业率稳定在5%左右的较低水平。', '城镇新增就业')).toBe('城镇新增就业1361万人、调查失业率稳定在5%左右的较低水平…');
+    expect(metricClause('2004年，国内生产总值达到13.65万亿元，比上年增长9.5%；财政收入2.63万亿元，增长21.4%。', '财政收入')).toBe('…财政收入2.63万亿元…');
+    expect(metricClause('货物进出口总额增长7.7%。', '货物进出口总额')).toBe('货物进出口总额增长7.7%…');
+  });
+
+  it('keeps the figure of every metric of the corpus series, and halves what the tooltips weigh', () => {
+    const series = buildMetricSeries(loadCorpusSeries('gov-work-reports', '国务院', [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]));
+    const points = series.flatMap((s) => s.points);
+    expect(points.length).toBeGreaterThan(100);
+    let whole = 0;
+    let cut = 0;
+    for (const point of points) {
+      const clause = metricClause(point.sentence, point.label);
+      whole += point.sentence.length;
+      cut += clause.length;
+      if (point.sentence.includes(point.label)) expect(clause, point.sentence).toContain(point.label);
+      expect(clause.replace(/^…|…$/g, '').length).toBeLessThanOrEqual(point.sentence.length);
+    }
+    expect(cut / whole).toBeLessThan(0.5);
   });
 });

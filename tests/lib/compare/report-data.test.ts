@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadSampleArchive } from '../../../bench/follow-up-quality.ts';
 import { resolveFollowUps } from '../../../src/lib/compare/follow-up.ts';
-import { DATA_SUGGESTIONS, followUpsOf, sectionPathOf, toReportData } from '../../../src/lib/compare/report-data.ts';
+import { gzipSync } from 'node:zlib';
+import { analyzeReport, textToBlocks } from '../../../src/lib/structure/analyze.ts';
+import { DATA_SUGGESTIONS, commitmentAnchorOf, followUpsOf, parseReportDataFile, sectionPathOf, toReportData } from '../../../src/lib/compare/report-data.ts';
 
 const sample = loadSampleArchive();
 const { followUps } = resolveFollowUps(sample);
@@ -44,6 +46,19 @@ describe('toReportData', () => {
     expect([...used].sort((a, b) => a - b)).toEqual(data.evidence.map((_, i) => i));
   });
 
+  it('writes a commitment’s anchor only where it is not its id, and commitmentAnchorOf gives every anchor back', () => {
+    for (const report of sample) {
+      const { data } = dataOf(report.id);
+      expect(data.commitments.map(commitmentAnchorOf), report.id).toEqual(report.analysis.commitments.map((c) => c.anchor));
+      for (const commitment of data.commitments) if ('anchor' in commitment) expect(commitment.anchor).not.toBe(commitment.id);
+    }
+    // A section that is one promise and nothing else (an item) links its heading, and says so.
+    const items = analyzeReport({ blocks: textToBlocks('一、工作回顾\n全年完成各项任务。\n二、下步打算\n（一）加强理论学习\n（二）深化改革创新') });
+    const data = toReportData({ id: 'x' }, items, () => undefined);
+    expect(data.commitments.map((c) => [c.id, c.anchor])).toEqual([['c-2-1', 's-2-1'], ['c-2-2', 's-2-2']]);
+    expect(data.commitments.map(commitmentAnchorOf)).toEqual(['s-2-1', 's-2-2']);
+  });
+
   it('leaves out what the report page carries: metric sentences, section paths, heading ids', () => {
     const { data } = dataOf(SKL2021);
     expect(data.metrics.length).toBeGreaterThan(10);
@@ -59,5 +74,27 @@ describe('sectionPathOf', () => {
         expect(sectionPathOf(report.analysis.sections, commitment.section), `${report.id} ${commitment.id}`).toEqual(commitment.sectionPath);
       }
     }
+  });
+});
+
+describe('parseReportDataFile', () => {
+  const { data } = dataOf(SKL2021);
+  const json = JSON.stringify(data);
+
+  it('reads a data file as the build writes it (gzip) back to the same data', async () => {
+    const bytes = gzipSync(json);
+    expect(bytes.length).toBeLessThan(Buffer.byteLength(json) / 3);
+    expect(await parseReportDataFile(bytes)).toEqual(data);
+  });
+
+  it('reads one a host already decompressed (Content-Encoding: gzip), and the ArrayBuffer a fetch gives', async () => {
+    const plain = new TextEncoder().encode(json);
+    expect(await parseReportDataFile(plain)).toEqual(data);
+    const compressed = gzipSync(json);
+    expect(await parseReportDataFile(compressed.buffer.slice(compressed.byteOffset, compressed.byteOffset + compressed.length))).toEqual(data);
+  });
+
+  it('fails on bytes that are neither JSON nor gzip', async () => {
+    await expect(parseReportDataFile(new TextEncoder().encode('<!doctype html>'))).rejects.toThrow(SyntaxError);
   });
 });

@@ -14,6 +14,8 @@ describe('readIndicator', () => {
     expect(readIndicator('城镇调查失业率平均')).toEqual({ name: '城镇调查失业率', measure: 'level', direction: 0, lowerIsBetter: true });
     expect(readIndicator('居民消费价格涨幅')).toMatchObject({ name: '居民消费价格', measure: 'change', lowerIsBetter: true });
     expect(readIndicator('单位国内生产总值能耗降低')).toMatchObject({ name: '单位国内生产总值能耗', measure: 'change', direction: -1 });
+    expect(readIndicator('单位国内生产总值能耗下降', '以上')).toMatchObject({ name: '单位国内生产总值能耗', measure: 'change', direction: -1 });
+    expect(readIndicator('主要污染物排放量上升')).toMatchObject({ name: '主要污染物排放量', measure: 'change', direction: 1 });
     expect(readIndicator('粮食产量首次跃上新台阶')).toMatchObject({ name: '粮食产量', measure: 'level' });
     // "地区生产总值增长11%，达到282亿元": the second figure is a level.
     expect(readIndicator('地区生产总值增长', '达到')).toMatchObject({ name: '地区生产总值', measure: 'level' });
@@ -26,6 +28,9 @@ describe('judgeTarget', () => {
     expect(judge(figure('城镇新增就业', 1200, '万人', '以上'), 1150)).toBe('未达成');
     expect(judge(figure('城镇登记失业率', 4.6, '%', '以内'), 4.1)).toBe('达成');
     expect(judge(figure('城镇登记失业率', 4.6, '%', '不超过'), 4.7)).toBe('未达成');
+    // 2018 national: 能耗下降3%以上 → 2019 report: 下降3.1% (a fall of at least 3% is reached by 3.1%).
+    expect(judge(figure('单位国内生产总值能耗下降', 3, '%', '以上'), 3.1)).toBe('达成');
+    expect(judge(figure('单位国内生产总值能耗下降', 3, '%', '以上'), 2.9)).toBe('未达成');
   });
 
   it('allows a little slack for 左右, on the side that matters', () => {

@@ -1,9 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { render } from 'astro:content';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { reportAnalysisOf } from '../../../plugins/report-analysis-store.ts';
 import { toReportData } from '../../../lib/compare/report-data.ts';
 import { type ReportEntry, loadArchive, toSummary } from '../../../site/archive-data.ts';
 import { loadArchiveAnalysis } from '../../../site/series-data.ts';
+
+const gzipAsync = promisify(gzip);
 
 export const getStaticPaths = (async () => {
   const { entries } = await loadArchive();
@@ -17,13 +21,12 @@ export const getStaticPaths = (async () => {
  * each commitment also carries its follow-ups (explicit first, then suggestions, best first) and, for a
  * target, its outcome in the next report and the verdict. The shape is src/lib/compare/report-data.ts;
  * `hasLaterReport` says whether the unit has a later report (the ledger's 未见后续 against 尚无后续报告).
+ * Written gzip-compressed (REPORT_DATA_SUFFIX), on libuv's thread pool, so the compression uses the other core.
  */
 export const GET: APIRoute<{ entry: ReportEntry; hasLaterReport: boolean }> = async ({ props }) => {
   const { remarkPluginFrontmatter } = await render(props.entry);
   const { followUpsByKey } = await loadArchiveAnalysis();
   const { analysis } = reportAnalysisOf(remarkPluginFrontmatter);
   const body = toReportData({ ...toSummary(props.entry), hasLaterReport: props.hasLaterReport }, analysis, (id) => followUpsByKey.get(`${props.entry.id}#${id}`));
-  return new Response(JSON.stringify(body), {
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
+  return new Response(await gzipAsync(JSON.stringify(body)), { headers: { 'content-type': 'application/gzip' } });
 };
