@@ -85,9 +85,12 @@ export function startFollowUpPrecompute(projectRoot: string, input: PrecomputeIn
  */
 export async function takePrecomputedFollowUps(reports: readonly SeriesReport[]): Promise<PageFollowUp[] | undefined> {
   const pending = (globalThis as Global)[PENDING];
-  const result = await pending?.followUps;
-  if (!pending || !result) return undefined;
-  const same = Object.keys(result.digests).length === reports.length && reports.every((report) => result.digests[report.id] === analysisDigest(report));
+  if (!pending) return undefined;
+  // Digested before waiting: the worker is usually still matching when the pages get here (3 s at 1,000 reports).
+  const digests = reports.map(analysisDigest);
+  const result = await pending.followUps;
+  if (!result) return undefined;
+  const same = Object.keys(result.digests).length === reports.length && reports.every((report, i) => result.digests[report.id] === digests[i]);
   pending.accepted = same;
   if (!same) {
     console.warn('后续情况预计算所用的分析与构建不一致，改在页面生成时计算');

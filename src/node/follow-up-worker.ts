@@ -3,7 +3,7 @@
 // year's workbook.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeValidReport } from '../lib/compare/archive-analysis.ts';
-import { resolveFollowUps, toPageFollowUp } from '../lib/compare/follow-up.ts';
+import { BUILD_MATCHING, resolveFollowUps, toPageFollowUp } from '../lib/compare/follow-up.ts';
 import { buildLedger, groupLedgerByYear } from '../lib/compare/ledger.ts';
 import { writeYearLedgerWorkbook } from '../lib/compare/ledger-workbook.ts';
 import { mergeRoleKeywords } from '../lib/structure/section-roles.ts';
@@ -13,6 +13,11 @@ import { packStrings, unpackStrings } from './thread-strings.ts';
 import { analysisDigest, sortById, type PrecomputeInput, type PrecomputedFollowUps, type PrecomputedWorkbooks } from './follow-up-precompute.ts';
 
 const input = workerData as PrecomputeInput;
+const started = performance.now();
+/** NIANJIAN_DEBUG=1: when each step ended, for the scale bench's notes. */
+const debugTime = (step: string) => {
+  if (process.env['NIANJIAN_DEBUG']) console.error(`precompute worker: ${step} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+};
 const keywords = mergeRoleKeywords(input.roleKeywords as Parameters<typeof mergeRoleKeywords>[0]);
 
 type Analysed = ReturnType<typeof analyse>;
@@ -24,7 +29,9 @@ function analyse() {
 
 /** Every page's follow-ups, then the ledger workbooks (the commitments routes are rendered first). */
 async function postFollowUpsAndWorkbooks(analysed: Analysed): Promise<void> {
-  const { followUps } = resolveFollowUps(analysed);
+  debugTime('analysed');
+  const { followUps } = resolveFollowUps(analysed, BUILD_MATCHING);
+  debugTime('matched');
   const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
   const packed = packStrings(followUps.map(toPageFollowUp));
   parentPort?.postMessage({ type: 'followUps', followUps: packed, digests } satisfies PrecomputedFollowUps);

@@ -1,5 +1,5 @@
 import { render } from 'astro:content';
-import { resolveFollowUps, toPageFollowUp, type PageFollowUp, type SeriesReport } from '../lib/compare/follow-up.ts';
+import { BUILD_MATCHING, resolveFollowUps, toPageFollowUp, type PageFollowUp, type SeriesReport } from '../lib/compare/follow-up.ts';
 import { sortById, takePrecomputedFollowUps } from '../node/follow-up-precompute.ts';
 import { buildLedger } from '../lib/compare/ledger.ts';
 import { reportAnalysisOf } from '../plugins/report-analysis-store.ts';
@@ -40,7 +40,7 @@ export function loadArchiveAnalysis() {
     // References were checked against the whole archive before the build; here a public build simply
     // leaves out follow-ups that point at reports it does not publish.
     const byId = sortById(reports);
-    const followUps = (await takePrecomputedFollowUps(byId)) ?? resolveFollowUps(byId).followUps.map(toPageFollowUp);
+    const followUps = (await takePrecomputedFollowUps(byId)) ?? resolveFollowUps(byId, BUILD_MATCHING).followUps.map(toPageFollowUp);
     // Each report's data file looks up its commitments' follow-ups: one map for the build, not one a page.
     const followUpsByKey = new Map(followUps.map((followUp) => [followUp.commitmentKey, followUp]));
     return { reports, ledger: buildLedger(reports, followUps), followUps, followUpsByKey, targets: buildTargetTables(reports, followUpsByKey) };

@@ -115,6 +115,9 @@ function explicitEntries(item: ResolvedFollowUp): FollowUpEntry[] {
   }));
 }
 
+/** How the site's build matches follow-ups, in the worker and in the pages alike: what PageFollowUp keeps. */
+export const BUILD_MATCHING: SuggestOptions = { describe: false };
+
 /**
  * Every commitment of every report with its follow-ups: the explicit ones from later
  * reports' frontmatter, and for the others suggestions from the same unit's next report.

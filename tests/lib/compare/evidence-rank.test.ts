@@ -52,3 +52,23 @@ describe('lengthFactor', () => {
     expect(DEFAULT_THRESHOLD).toBe(0.125);
   });
 });
+
+describe('rankEvidence without descriptions (the build: BUILD_MATCHING)', () => {
+  it('ranks and scores as with them, leaving only the shared terms out', () => {
+    const candidates = [
+      candidate('全年新增减税降费超过1万亿元，制造业中小微企业阶段性缓缴税费。'),
+      candidate('超长期特别国债支持“两重”建设和“两新”工作。'),
+      candidate('城镇新增就业1256万人，调查失业率平均5.2%。'),
+      candidate('一年来，全年主要目标任务较好完成。'),
+    ];
+    const stats = countTerms(candidates.map((c) => c.text));
+    const index = indexCandidates(candidates, stats);
+    for (const promise of ['发行超长期特别国债，支持“两重”建设。', '城镇新增就业1200万人以上。', '继续实施减税降费政策，对制造业中小微企业缓缴税费。']) {
+      const described = rankEvidence(promise, index, stats, { threshold: 0 });
+      const bare = rankEvidence(promise, index, stats, { threshold: 0, describe: false });
+      expect(described.length, promise).toBeGreaterThan(0);
+      expect(described.some((r) => r.terms.length > 0), promise).toBe(true);
+      expect(bare).toEqual(described.map((r) => ({ ...r, terms: [] })));
+    }
+  });
+});
