@@ -33,8 +33,11 @@ async function postFollowUpsAndWorkbooks(analysed: Analysed): Promise<void> {
   const { followUps } = resolveFollowUps(analysed, BUILD_MATCHING);
   debugTime('matched');
   const digests = Object.fromEntries(analysed.map((report) => [report.id, analysisDigest(report)]));
+  debugTime('digested');
   const packed = packStrings(followUps.map(toPageFollowUp));
+  debugTime('packed');
   parentPort?.postMessage({ type: 'followUps', followUps: packed, digests } satisfies PrecomputedFollowUps);
+  debugTime('posted');
   // Packing works in place, also on what the pages' copies share with `followUps` (explicit, target): put the strings back.
   unpackStrings(packed);
   // As src/pages/commitments/[year]/[file].ts makes them (an internal build: titles are not masked).
