@@ -1,6 +1,6 @@
 // A report as the compare scripts read it: its analysis from the data file the build writes
 // (data/reports/<id>.json.gz) and its paragraphs from its published page (src/lib/compare/page-outline.ts).
-import { encodeReportId as encodeId, parseReportDataFile, reportDataFilePath } from '../lib/compare/report-data.ts';
+import { encodeReportId as encodeId, fetchReportDataFile } from '../lib/compare/report-data.ts';
 import { outlineFromPage, type PageBlock } from '../lib/compare/page-outline.ts';
 import type { ReportAnalysis } from '../lib/structure/analyze.ts';
 import type { Outline } from '../lib/structure/outline.ts';
@@ -23,9 +23,7 @@ function readPageBlocks(html: string): PageBlock[] {
 
 export async function loadReportData(dataPath: string, reportPath: string, id: string): Promise<ReportData> {
   const [data, html] = await Promise.all([
-    fetchOk(`${dataPath}${reportDataFilePath(id)}`, id)
-      .then((response) => response.arrayBuffer())
-      .then((bytes) => parseReportDataFile<ReportAnalysis & { id: string; year: number; title: string }>(bytes)),
+    fetchReportDataFile<ReportAnalysis & { id: string; year: number; title: string }>(dataPath, id),
     fetchOk(`${reportPath}${encodeId(id)}/`, id).then((response) => response.text()),
   ]);
   return { ...data, outline: outlineFromPage(readPageBlocks(html)) };

@@ -2,7 +2,7 @@
 // (data/reports/<id>.json, src/lib/compare/ledger-view.ts); then its filters and its suggestions.
 import { routes } from '../lib/archive.ts';
 import { type LedgerReportData, ledgerReportOfData, renderLedgerHtml } from '../lib/compare/ledger-view.ts';
-import { parseReportDataFile, reportDataFilePath } from '../lib/compare/report-data.ts';
+import { fetchReportDataFile } from '../lib/compare/report-data.ts';
 import { initLedgerFilters } from './ledger-filter.ts';
 import { initLedgerSuggestions } from './ledger-suggestions.ts';
 
@@ -12,10 +12,7 @@ const loaded = new Map<string, Promise<LedgerReportData>>();
 function loadReport(base: string, reportId: string): Promise<LedgerReportData> {
   let data = loaded.get(reportId);
   if (!data) {
-    data = fetch(`${base}data/reports/${reportDataFilePath(reportId)}`).then(async (response) => {
-      if (!response.ok) throw new Error(`读取报告数据失败（${response.status}）：${reportId}`);
-      return parseReportDataFile<LedgerReportData>(await response.arrayBuffer());
-    });
+    data = fetchReportDataFile<LedgerReportData>(`${base}data/reports/`, reportId);
     loaded.set(reportId, data);
   }
   return data;

@@ -11,7 +11,7 @@
 import { parseSearchQuery, toPagefindQuery, type SearchTerm } from '../lib/search/search-query.ts';
 import { cleanSearchExcerpt, cleanSearchText, excerptText, highlightTerms } from '../lib/search/search-excerpt.ts';
 import { countTermOccurrences, rerankResults, type RankableText } from '../lib/search/search-rank.ts';
-import { commitmentAnchorOf, parseReportDataFile, reportDataFilePath, sectionPathOf, type ReportDataFile } from '../lib/compare/report-data.ts';
+import { commitmentAnchorOf, fetchReportDataFile, sectionPathOf, type ReportDataFile } from '../lib/compare/report-data.ts';
 import { excerptAround, matchCommitments, readRoleText, reportIdOfUrl, type FacetRole, type ReportCommitment } from '../lib/search/search-scope.ts';
 
 export interface SearchHit {
@@ -210,9 +210,7 @@ export function createSearchClient(bundlePath: string, config: SearchClientConfi
   async function loadCommitments(url: string): Promise<ReportCommitment[]> {
     const id = reportIdOfUrl(url);
     if (!id) return [];
-    const response = await fetch(`${dataPath}${reportDataFilePath(id)}`);
-    if (!response.ok) throw new Error(`读取报告数据失败（${response.status}）：${id}`);
-    const data = await parseReportDataFile<Partial<Pick<ReportDataFile<object>, 'commitments' | 'sections'>>>(await response.arrayBuffer());
+    const data = await fetchReportDataFile<Partial<Pick<ReportDataFile<object>, 'commitments' | 'sections'>>>(dataPath, id);
     return (data.commitments ?? []).map((c) => ({ anchor: commitmentAnchorOf(c), text: c.text, sectionPath: sectionPathOf(data.sections ?? [], c.section) }));
   }
 

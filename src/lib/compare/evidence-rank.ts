@@ -148,7 +148,6 @@ export function rankEvidence(promise: string, index: CandidateIndex, stats: Term
   // report's several hundred sentences, and 1,000 reports have some 370,000 promises.
   const touched: number[] = [];
   const everTouched: number[] = [];
-  const seen = new Uint8Array(count);
   const parts = promiseParts(promise).map((part) => readTerms(part, stats.options));
   for (const terms of parts) {
     let mass = 0;
@@ -165,8 +164,8 @@ export function rankEvidence(promise: string, index: CandidateIndex, stats: Term
     for (const i of touched) {
       const s = shared[i]!;
       shared[i] = 0;
-      if (!seen[i]) { seen[i] = 1; everTouched.push(i); }
       const score = index.priors[i]! * (s / mass) ** RECALL_WEIGHT * (s / index.masses[i]!) ** (1 - RECALL_WEIGHT);
+      if (best[i] === 0) everTouched.push(i);
       if (score > best[i]!) { best[i] = score; bestShared[i] = s; }
     }
     touched.length = 0;

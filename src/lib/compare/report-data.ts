@@ -104,6 +104,13 @@ export function reportDataFilePath(id: string): string {
   return `${encodeReportId(id)}${REPORT_DATA_SUFFIX}`;
 }
 
+/** Report `id`'s data file fetched from `dataPath` (the site's data/reports/), parsed; an error names the report. */
+export async function fetchReportDataFile<Data>(dataPath: string, id: string): Promise<Data> {
+  const response = await fetch(`${dataPath}${reportDataFilePath(id)}`);
+  if (!response.ok) throw new Error(`读取报告数据失败（${response.status}）：${id}`);
+  return parseReportDataFile<Data>(await response.arrayBuffer());
+}
+
 /**
  * A data file's content from its bytes: gzip as the build writes it, or already decompressed (a host that
  * sends .gz files with `Content-Encoding: gzip` has the browser decompress them before script sees them).
