@@ -19,6 +19,8 @@ export interface EvidenceCandidate {
   role: 'review' | 'problems';
   /** The whole sentence. */
   text: string;
+  /** True when the sentence opens a paragraph that goes on after it (it may be the paragraph's topic lead). */
+  opensParagraph?: boolean;
 }
 
 /** Sentences shorter than this ("经济实力明显增强。") head a paragraph; they stay candidates. */
@@ -60,9 +62,11 @@ export function collectEvidenceCandidates(report: { id: string; year: number; an
     for (const paragraph of section.body) {
       // The problems paragraph of a review ("在肯定成绩的同时，我们也清醒看到…") is its problems part.
       const own = role === 'review' && PROBLEMS_OPENING.test(paragraph) ? { ...place, role: 'problems' as const } : place;
-      for (const text of joinHeads(splitSentences(paragraph).map((span) => paragraph.slice(span.start, span.end)))) {
-        if ([...text].length >= MIN_CANDIDATE_CHARS && !NOT_EVIDENCE.test(text)) out.push({ ...own, text });
-      }
+      const sentences = joinHeads(splitSentences(paragraph).map((span) => paragraph.slice(span.start, span.end)));
+      sentences.forEach((text, i) => {
+        if ([...text].length < MIN_CANDIDATE_CHARS || NOT_EVIDENCE.test(text)) return;
+        out.push(i === 0 && sentences.length > 1 ? { ...own, text, opensParagraph: true } : { ...own, text });
+      });
     }
   }
   return out;

@@ -66,13 +66,19 @@ export function minSharedWeight(stats: TermStats): number {
 const RECALL_WEIGHT = 0.7;
 
 // Sentences that share words with many promises but answer few, worth part of their score:
-// the topic lead of a review paragraph ("二是优化和落实助企纾困政策，巩固经济恢复基础。",
-// "——生态文明建设持续推进。"), never an answer in the labelled truth; a generic opening or summary
-// ("一年来，…在党中央坚强领导下…", "完成了全年经济社会发展主要目标任务"), which answers only the
-// overall requirement (follow-up-suggest.ts puts it first there); and a sentence of the problems
-// part that admits no failure ("世界经济增长动能不足"), where the review part's sentence is preferred.
+// the topic lead of a review paragraph, marked ("二是优化和落实助企纾困政策，巩固经济恢复基础。",
+// "——生态文明建设持续推进。") or not: a short sentence in one piece that opens a paragraph going
+// on after it ("加强就业和社会保障。", "城市宜居水平显著提升。"), a heading in all but form (in the
+// labelled truth, unmarked ones were the wrong first sentence 21 times and never an answer);
+// a generic opening or summary ("一年来，…在党中央坚强领导下…", "完成了全年经济社会发展主要目标任务"),
+// which answers only the overall requirement (follow-up-suggest.ts puts it first there); and a
+// sentence of the problems part that admits no failure ("世界经济增长动能不足"), where the review
+// part's sentence is preferred.
 const LEAD = /^(?:[一二三四五六七八九十]{1,3}是|——)/;
 const MAX_LEAD_CHARS = 30;
+/** An unmarked lead is a topic phrase: short and in one piece ("有效实施积极的财政政策和稳健的货币政策。" reports). */
+const MAX_TOPIC_CHARS = 16;
+const ONE_PIECE = /^[^，,；;：:]+$/;
 const GENERIC = /^(?:一年来|过去(?:的)?一年|回顾过去一年|[0-9]{4}年，)|(?:完成|实现)[^。]{0,12}目标任务|目标任务[^。]{0,6}完成|领导下/;
 const ADMISSION = /未(?:能)?(?:完成|达到|实现)|没有(?:完成|达到|实现)|仍(?:较|然|很|比较)?突出|不到位|滞后|进展缓慢/;
 const LEAD_PRIOR = 0.5;
@@ -80,12 +86,19 @@ const GENERIC_PRIOR = 0.5;
 const PROBLEMS_PRIOR = 0.8;
 
 /** How much of its score a candidate keeps: 1, less for a lead, a generic sentence or a problem that admits nothing. */
-export function candidatePrior(candidate: Pick<EvidenceCandidate, 'text' | 'role'>): number {
+export function candidatePrior(candidate: Pick<EvidenceCandidate, 'text' | 'role' | 'opensParagraph'>): number {
   let prior = 1;
-  if (LEAD.test(candidate.text) && [...candidate.text].length <= MAX_LEAD_CHARS) prior *= LEAD_PRIOR;
+  if (isTopicLead(candidate)) prior *= LEAD_PRIOR;
   if (GENERIC.test(candidate.text)) prior *= GENERIC_PRIOR;
   if (candidate.role === 'problems' && !ADMISSION.test(candidate.text)) prior *= PROBLEMS_PRIOR;
   return prior;
+}
+
+/** A paragraph's topic lead: "一是…" or "——…" up to MAX_LEAD_CHARS, or a short opening sentence in one piece. */
+function isTopicLead({ text, opensParagraph }: Pick<EvidenceCandidate, 'text' | 'opensParagraph'>): boolean {
+  const length = [...text].length;
+  if (LEAD.test(text)) return length <= MAX_LEAD_CHARS;
+  return opensParagraph === true && length <= MAX_TOPIC_CHARS && ONE_PIECE.test(text);
 }
 
 /** What a shared term is worth: its rarity (IDF), less for a bigram read across two words. */

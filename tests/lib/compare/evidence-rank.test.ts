@@ -21,6 +21,17 @@ describe('candidatePrior', () => {
     expect(candidatePrior(candidate('一是加大宏观调控力度，全年新增税费优惠超过2.2万亿元，增发1万亿元国债支持灾后恢复重建。'))).toBe(1);
   });
 
+  it('halves an unmarked topic lead: a short sentence opening a paragraph that goes on', () => {
+    const opening = (text: string): EvidenceCandidate => ({ ...candidate(text), opensParagraph: true });
+    expect(candidatePrior(opening('加强就业和社会保障。'))).toBe(0.5);
+    expect(candidatePrior(opening('城市宜居水平显著提升。'))).toBe(0.5);
+    // The same sentence inside a paragraph, or alone in it, reports.
+    expect(candidatePrior(candidate('城市宜居水平显著提升。'))).toBe(1);
+    // An opening sentence with a clause or a figure after a comma reports too.
+    expect(candidatePrior(opening('全年完成棚户区改造任务2619户，发放租赁补贴665万元。'))).toBe(1);
+    expect(candidatePrior(opening('有效实施积极的财政政策和稳健的货币政策。'))).toBe(1);
+  });
+
   it('prefers the review part to a problem that admits nothing, but not to an admission', () => {
     expect(candidatePrior(candidate('世界经济增长动能不足，地区热点问题频发。', 'problems'))).toBe(0.8);
     expect(candidatePrior(candidate('形式主义、官僚主义现象仍较突出。', 'problems'))).toBe(1);

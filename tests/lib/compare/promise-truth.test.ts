@@ -123,6 +123,15 @@ describe('fixed cases of each kind', () => {
     expect(result('hailar-2014-2015', 'P102').shown).toEqual([]);
   });
 
+  it('task without one: 海拉尔 2012 物业管理, 海拉尔 2014 传统商贸业提档升级 get no suggestion from a paragraph’s topic lead', () => {
+    // Their best sentences were "城市宜居水平显著提升。" and "现代服务业发展迅速。": each opens a review paragraph
+    // whose next sentences say what was done, a heading in all but form.
+    expect(result('hailar-2012-2013', 'P62').shown).toEqual([]);
+    expect(result('hailar-2014-2015', 'P15-3').shown).toEqual([]);
+    const leads = collectEvidenceCandidates(report('hailar-district-gov-work-reports', 2013)).filter((c) => c.opensParagraph);
+    expect(leads.map((c) => c.text)).toContain('城市宜居水平显著提升。');
+  });
+
   it('reads the problems paragraph of a review as its problems part, without its closing resolve', () => {
     const candidates = collectEvidenceCandidates(report('gov-work-reports', 2022));
     expect(candidates.find((c) => c.text === '一些领域腐败问题依然多发。')?.role).toBe('problems');
