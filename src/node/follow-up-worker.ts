@@ -1,8 +1,13 @@
-// Worker thread of follow-up-precompute.ts: reads and analyses every report as the build does, matches the
+// Worker thread of follow-up-precompute.ts: reads and analyses every report as the build does (posting each
+// report's plan for the MDX build as soon as it is made), matches the
 // follow-ups and posts them with a digest of each report's analysis; then builds the ledger and posts each
 // year's workbook.
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeValidReport } from '../lib/compare/archive-analysis.ts';
+import path from 'node:path';
+import { seriesReportOf } from '../lib/compare/archive-analysis.ts';
+import { analyzeInputOf } from '../lib/structure/analyze.ts';
+import { readReportBlocks } from '../plugins/satteri-report-structure.ts';
+import { analyzeInputDigest, planStructure } from '../plugins/remark-report-structure.ts';
 import { BUILD_MATCHING, resolveFollowUps, toPageFollowUp } from '../lib/compare/follow-up.ts';
 import { buildLedger, groupLedgerByYear } from '../lib/compare/ledger.ts';
 import { writeYearLedgerWorkbook } from '../lib/compare/ledger-workbook.ts';
@@ -10,9 +15,11 @@ import { mergeRoleKeywords } from '../lib/structure/section-roles.ts';
 import { validateReports } from '../lib/validate-reports.ts';
 import { listReportFiles, readReportSources } from './content-source.ts';
 import { packStrings, unpackStrings } from './thread-strings.ts';
-import { analysisDigest, sortById, type PrecomputeInput, type PrecomputedFollowUps, type PrecomputedWorkbooks } from './follow-up-precompute.ts';
+import { analysisDigest, sortById, type PrecomputeWorkerData, type PrecomputedFollowUps, type PrecomputedStructure, type PrecomputedWorkbooks } from './follow-up-precompute.ts';
 
-const input = workerData as PrecomputeInput;
+const input = workerData as PrecomputeWorkerData;
+// The port must not keep the worker alive once its work is done.
+input.structurePort.unref();
 const started = performance.now();
 /** NIANJIAN_DEBUG=1: when each step ended, for the scale bench's notes. */
 const debugTime = (step: string) => {
@@ -22,9 +29,19 @@ const keywords = mergeRoleKeywords(input.roleKeywords as Parameters<typeof merge
 
 type Analysed = ReturnType<typeof analyse>;
 
+/**
+ * Analyses every report and posts each one's plan at once (the MDX build takes it instead of analysing the
+ * same input again, see takePrecomputedStructure), then returns them for matching.
+ */
 function analyse() {
   return sortById(validateReports(readReportSources(input.reportsDir, listReportFiles(input.reportsDir)), input.kinds).reports
-    .map((report) => ({ ...analyzeValidReport({ ...report, id: report.id ?? report.path }, keywords), kind: report.data.kind, title: report.data.title })));
+    .map((report) => {
+      // Read as the MDX build reads it (Sätteri), so that the build can take this analysis as its own.
+      const analyzeInput = analyzeInputOf(readReportBlocks(report.body, { mdx: /\.mdx$/i.test(report.path) }), report.data, keywords);
+      const planned = planStructure(analyzeInput);
+      input.structurePort.postMessage({ type: 'structure', file: path.resolve(report.path), digest: analyzeInputDigest(analyzeInput), planned } satisfies PrecomputedStructure);
+      return { ...seriesReportOf({ ...report, id: report.id ?? report.path }, planned.stored), kind: report.data.kind, title: report.data.title };
+    }));
 }
 
 /** Every page's follow-ups, then the ledger workbooks (the commitments routes are rendered first). */

@@ -6,10 +6,11 @@
 import type { Heading, Nodes, Paragraph, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { analyzeReportParts, toHeadingId, type ReportAnalysis } from '../lib/structure/analyze.ts';
+import { createHash } from 'node:crypto';
+import { analyzeReportParts, toHeadingId, analyzeInputOf, type AnalyzeInput, type ReportAnalysis } from '../lib/structure/analyze.ts';
 import { flattenOutline, type Block } from '../lib/structure/outline.ts';
-import { ANALYSIS_KEY_FIELD, keepReportAnalysis, reportAnalysisOf } from './report-analysis-store.ts';
-import { parseRoleOverrides, type RoleKeywords } from '../lib/structure/section-roles.ts';
+import { ANALYSIS_KEY_FIELD, keepReportAnalysis, reportAnalysisOf, type StoredReportAnalysis } from './report-analysis-store.ts';
+import type { RoleKeywords } from '../lib/structure/section-roles.ts';
 
 export interface RemarkReportStructureOptions {
   keywords?: RoleKeywords;
@@ -98,29 +99,29 @@ export interface StructureMarks {
   anchors: Map<number, { offset: number; id: string }[]>;
 }
 
-/**
- * Analyses a report from its blocks (src/lib/structure/analyze.ts), stores the analysis for the pages and
- * puts its key in the frontmatter, and says which ids go where. The processors' plugins (this file's for
- * unified, satteri-report-structure.ts for Sätteri) read the blocks and apply the marks to their own trees.
- */
-export function planReportStructure(blocks: Block[], frontmatter: Record<string, unknown>, path: string | undefined, keywords?: RoleKeywords): StructureMarks {
-  const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : undefined;
-  const year = typeof frontmatter['year'] === 'number' ? frontmatter['year'] : undefined;
-  const sectionRoles = parseRoleOverrides(frontmatter['sectionRoles']);
-  const { analysis, outline, roles, commitments } = analyzeReportParts({
-    blocks,
-    ...(title !== undefined ? { title } : {}),
-    ...(year !== undefined ? { year } : {}),
-    ...(sectionRoles ? { sectionRoles } : {}),
-    ...(keywords ? { keywords } : {}),
-  });
+/** A digest of everything the analysis reads: equal digests, equal analyses (it is a pure function of these). */
+export function analyzeInputDigest(input: AnalyzeInput): string {
+  return createHash('sha1')
+    .update(JSON.stringify([input.blocks, input.title ?? null, input.year ?? null, input.sectionRoles ?? null, input.keywords ?? null]))
+    .digest('hex');
+}
+
+/** A report's analysis and outline with the ids that go into its tree: what the follow-up worker hands the MDX build. */
+export interface PlannedStructure {
+  stored: StoredReportAnalysis;
+  marks: StructureMarks;
+}
+
+/** Analyses a report (src/lib/structure/analyze.ts) and says which ids go where. */
+export function planStructure(input: AnalyzeInput): PlannedStructure {
+  const { analysis, outline, roles, commitments } = analyzeReportParts(input);
   const marks: StructureMarks = { headings: new Map(), paragraphIds: new Map(), anchors: new Map() };
   for (const section of flattenOutline(outline)) {
     marks.headings.set(section.blockIndex, { id: toHeadingId(section.id), ...(section.level === 1 ? { role: roles[section.id] ?? 'other' } : {}) });
   }
   // The first commitment of a paragraph names the paragraph; later ones get a span anchor.
   for (const commitment of commitments) {
-    if (commitment.form === 'item' || blocks[commitment.blockIndex]?.heading !== false) continue;
+    if (commitment.form === 'item' || input.blocks[commitment.blockIndex]?.heading !== false) continue;
     if (!marks.paragraphIds.has(commitment.blockIndex)) marks.paragraphIds.set(commitment.blockIndex, commitment.id);
     else {
       const list = marks.anchors.get(commitment.blockIndex) ?? [];
@@ -129,8 +130,26 @@ export function planReportStructure(blocks: Block[], frontmatter: Record<string,
     }
   }
   // The outline keeps each section's paragraphs: follow-up matching and comparison read them.
-  frontmatter[ANALYSIS_KEY_FIELD] = keepReportAnalysis(path, { analysis, outline });
-  return marks;
+  return { stored: { analysis, outline }, marks };
+}
+
+/**
+ * Plans a report's structure from its blocks, or takes the plan the follow-up worker made of the same input
+ * (`precomputed`, looked up by the input's digest); stores the analysis for the pages and puts its key in the
+ * frontmatter. The processors' plugins (this file's for unified, satteri-report-structure.ts for Sätteri)
+ * read the blocks and apply the marks to their own trees.
+ */
+export function planReportStructure(
+  blocks: Block[],
+  frontmatter: Record<string, unknown>,
+  path: string | undefined,
+  keywords?: RoleKeywords,
+  precomputed?: (digest: string) => PlannedStructure | undefined,
+): StructureMarks {
+  const input = analyzeInputOf(blocks, frontmatter, keywords);
+  const planned = (precomputed && precomputed(analyzeInputDigest(input))) ?? planStructure(input);
+  frontmatter[ANALYSIS_KEY_FIELD] = keepReportAnalysis(path, planned.stored);
+  return planned.marks;
 }
 
 export default function remarkReportStructure(options: RemarkReportStructureOptions = {}) {

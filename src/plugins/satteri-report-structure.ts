@@ -4,11 +4,12 @@
 // the follow-up worker and `nianjian analyze` compute from the same file.
 import type { Nodes, Paragraph, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { defineMdastPlugin, type MdastVisitorContext } from 'satteri';
+import { defineMdastPlugin, markdownToJs, mdxToJs, type MdastVisitorContext } from 'satteri';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../lib/structure/outline.ts';
 import type { RoleKeywords } from '../lib/structure/section-roles.ts';
 import { ANCHOR_ELEMENT, anchorTextLength, planReportStructure } from './remark-report-structure.ts';
+import { takePrecomputedStructure } from '../node/follow-up-precompute.ts';
 
 /** An empty node Sätteri renders as `<a id="…"></a>`. */
 const anchorNode = (id: string) => ({ type: 'custom', data: { hName: ANCHOR_ELEMENT, hProperties: { id } } }) as unknown as Nodes;
@@ -70,6 +71,27 @@ function insertAnchors(paragraph: Paragraph, anchors: readonly { offset: number;
   walk(paragraph);
 }
 
+/** The Markdown features the reports compile with (astro.config.mjs): GFM, and no smart punctuation, so the reports' own quotation marks stay as written. */
+export const REPORT_FEATURES = { gfm: true, smartPunctuation: false } as const;
+
+/**
+ * The blocks this plugin analyses, in the same order and with the same text (Sätteri's textContent is
+ * mdast-util-to-string's), read by visitors without building the tree in JavaScript: for the follow-up
+ * worker, whose analysis the plugin then takes instead of analysing the report again.
+ */
+export function readReportBlocks(body: string, { mdx }: { mdx: boolean }): Block[] {
+  const blocks: Block[] = [];
+  const reader = defineMdastPlugin({
+    name: 'nianjian-read-blocks',
+    heading(node, ctx) { blocks.push({ text: ctx.textContent(node), heading: true, depth: node.depth }); },
+    paragraph(node, ctx) { blocks.push({ text: ctx.textContent(node), heading: false }); },
+  });
+  const options = { mdastPlugins: [reader], features: REPORT_FEATURES };
+  if (mdx) mdxToJs(body, options);
+  else markdownToJs(body, options);
+  return blocks;
+}
+
 export function satteriReportStructure(options: { keywords?: RoleKeywords } = {}) {
   return defineMdastPlugin({
     name: 'nianjian-report-structure',
@@ -80,7 +102,9 @@ export function satteriReportStructure(options: { keywords?: RoleKeywords } = {}
       );
       const astro = ((ctx.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
       const frontmatter = (astro.frontmatter ??= {});
-      const marks = planReportStructure(blocks, frontmatter, ctx.fileURL ? fileURLToPath(ctx.fileURL) : undefined, options.keywords);
+      const file = ctx.fileURL ? fileURLToPath(ctx.fileURL) : undefined;
+      // An internal build's worker has usually analysed the report already (follow-up-precompute.ts).
+      const marks = planReportStructure(blocks, frontmatter, file, options.keywords, (digest) => takePrecomputedStructure(file, digest));
       for (const [index, { id, role }] of marks.headings) {
         ctx.setProperty(nodes[index]!, 'data', withHProperties(nodes[index]!, role ? { id, dataRole: role } : { id }));
       }

@@ -10,7 +10,9 @@ import { flattenOutline } from '../../src/lib/structure/outline.ts';
 import { validateReports } from '../../src/lib/validate-reports.ts';
 import { listReportFiles } from '../../src/node/content-source.ts';
 import { reportAnalysisOf } from '../../src/plugins/report-analysis-store.ts';
-import { satteriReportStructure } from '../../src/plugins/satteri-report-structure.ts';
+import { readReportBlocks, satteriReportStructure } from '../../src/plugins/satteri-report-structure.ts';
+import { analyzeInputOf } from '../../src/lib/structure/analyze.ts';
+import { planReportStructure, planStructure } from '../../src/plugins/remark-report-structure.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
 
 const reportsDir = path.join(repoRoot, 'content/reports');
@@ -69,5 +71,31 @@ describe('satteriReportStructure (Sätteri, internal builds)', () => {
       expect(entry, commitment.id).toBeDefined();
       expect(entry!.tag === 'a' ? entry!.following.slice(0, 40) : entry!.following, commitment.id).toContain(commitment.text.slice(0, 4));
     }
+  });
+
+  it.each(reports.map((report) => [report.id ?? report.path, report] as const))('reads for the follow-up worker the blocks of %s that the plugin analyses', (_id, report) => {
+    const { data, body } = parseFrontmatter(readFileSync(report.path, 'utf8'));
+    const astro = { frontmatter: { ...data } as Record<string, unknown>, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
+    mdxToJs(body, { mdastPlugins: [satteriReportStructure()], data: { astro } });
+    const planned = planStructure(analyzeInputOf(readReportBlocks(body, { mdx: true }), data));
+    expect(planned.stored).toEqual(reportAnalysisOf(astro.frontmatter));
+  });
+
+  it('takes a plan made elsewhere only for the same input digest', () => {
+    const report = reports[0]!;
+    const { data, body } = parseFrontmatter(readFileSync(report.path, 'utf8'));
+    const blocks = readReportBlocks(body, { mdx: true });
+    const own = planStructure(analyzeInputOf(blocks, data));
+    const digests: string[] = [];
+    const offered = { ...own, marks: { headings: new Map(), paragraphIds: new Map(), anchors: new Map() } };
+    // The digest of the same input: the offered plan is used as it is.
+    const frontmatter = { ...data } as Record<string, unknown>;
+    expect(planReportStructure(blocks, frontmatter, undefined, undefined, (digest) => (digests.push(digest), offered))).toBe(offered.marks);
+    expect(reportAnalysisOf(frontmatter)).toBe(offered.stored);
+    // Nothing offered for that digest: the report is analysed here.
+    expect(planReportStructure(blocks, { ...data }, undefined, undefined, () => undefined)).toEqual(own.marks);
+    // Another input, another digest.
+    planReportStructure(blocks.slice(1), { ...data }, undefined, undefined, (digest) => void digests.push(digest));
+    expect(new Set(digests).size).toBe(2);
   });
 });

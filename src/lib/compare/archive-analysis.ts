@@ -1,22 +1,18 @@
 import type { Root } from 'mdast';
-import { analyzeReportParts } from '../structure/analyze.ts';
+import { analyzeInputOf, analyzeReportParts, type AnalyzedReportParts } from '../structure/analyze.ts';
 import { resolveFollowUps, type SeriesReport } from './follow-up.ts';
 import { readMarkdownBlocks } from '../structure/markdown-blocks.ts';
 import type { RoleKeywords } from '../structure/section-roles.ts';
-import { parseRoleOverrides } from '../structure/section-roles.ts';
 import type { ReportProblem, ValidReport } from '../validate-reports.ts';
 
 /** A validated report analysed as the build analyses it, ready for follow-up matching and comparison. */
 export function analyzeValidReport(report: ValidReport & { id: string }, keywords?: RoleKeywords, transform?: (tree: Root) => void): SeriesReport {
   const blocks = readMarkdownBlocks(report.body, { mdx: /\.mdx$/i.test(report.path), transform });
-  const sectionRoles = parseRoleOverrides(report.data.sectionRoles);
-  const { analysis, outline } = analyzeReportParts({
-    blocks,
-    title: report.data.title,
-    year: report.data.year,
-    ...(sectionRoles ? { sectionRoles } : {}),
-    ...(keywords ? { keywords } : {}),
-  });
+  return seriesReportOf(report, analyzeReportParts(analyzeInputOf(blocks, report.data, keywords)));
+}
+
+/** A validated report with its analysis, as follow-up matching reads it. */
+export function seriesReportOf(report: ValidReport & { id: string }, { analysis, outline }: Pick<AnalyzedReportParts, 'analysis' | 'outline'>): SeriesReport {
   return { id: report.id, year: report.data.year, unit: report.data.unit, analysis, outline, followUps: report.data.followUps };
 }
 

@@ -2,7 +2,7 @@
 // the build stores per report: outline with roles, commitments, metrics, title and year.
 
 import { matchNumbering, parseOutline, toHalfWidthDigits, type Block, type Outline, type OutlineSection } from './outline.ts';
-import { assignSectionRoles, type RoleKeywords, type SectionRole } from './section-roles.ts';
+import { assignSectionRoles, parseRoleOverrides, type RoleKeywords, type SectionRole } from './section-roles.ts';
 import { CLOSING_SECTION_ID, extractCommitments, type Commitment, type CommitmentKind } from './commitments.ts';
 import { extractReportMetrics, type ReportMetric } from './metrics.ts';
 
@@ -59,6 +59,18 @@ export interface AnalyzeInput {
   /** Role overrides from frontmatter `sectionRoles`, keyed by section id or heading text. */
   sectionRoles?: Record<string, SectionRole>;
   keywords?: RoleKeywords;
+}
+
+/** What the analysis reads of a report besides its blocks: frontmatter as written (checked here) or as validated. */
+export function analyzeInputOf(blocks: Block[], frontmatter: { title?: unknown; year?: unknown; sectionRoles?: unknown }, keywords?: RoleKeywords): AnalyzeInput {
+  const sectionRoles = parseRoleOverrides(frontmatter.sectionRoles);
+  return {
+    blocks,
+    ...(typeof frontmatter.title === 'string' ? { title: frontmatter.title } : {}),
+    ...(typeof frontmatter.year === 'number' ? { year: frontmatter.year } : {}),
+    ...(sectionRoles ? { sectionRoles } : {}),
+    ...(keywords ? { keywords } : {}),
+  };
 }
 
 /** The analysis together with the pieces it was built from (the remark plugin needs block positions). */
