@@ -1,7 +1,8 @@
 // The report-structure plugin for Sätteri, the Rust Markdown/MDX compiler Astro 7 uses by default: the same
 // analysis and the same ids as remark-report-structure.ts (planReportStructure), applied through Sätteri's
 // mutation API. Block texts are read with mdast-util-to-string, as under unified, so the analysis is the one
-// the follow-up worker and `nianjian analyze` compute from the same file.
+// `nianjian analyze` computes from the same file; the follow-up worker reads the same blocks through
+// Sätteri's visitors (readReportBlocks) and hands its plan over (follow-up-precompute.ts).
 import type { Nodes, Paragraph, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { defineMdastPlugin, markdownToJs, mdxToJs, type MdastVisitorContext } from 'satteri';
