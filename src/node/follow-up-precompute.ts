@@ -130,8 +130,7 @@ export async function precomputedFollowUpsPosted(): Promise<void> {
  */
 export function takePrecomputedStructure(file: string | undefined, digest: string): PlannedStructure | undefined {
   const pending = (globalThis as Global)[PENDING];
-  if (!pending) return undefined;
-  if (file === undefined) return undefined;
+  if (!pending || file === undefined) return undefined;
   for (let received = receiveMessageOnPort(pending.structurePort); received; received = receiveMessageOnPort(pending.structurePort)) {
     const message = received.message as PrecomputedStructure;
     if (!pending.analysedHere.has(message.file)) pending.structures.set(message.file, message);

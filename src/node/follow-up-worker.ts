@@ -1,7 +1,6 @@
-// Worker thread of follow-up-precompute.ts: reads and analyses every report as the build does (posting each
-// report's plan for the MDX build as soon as it is made), matches the
-// follow-ups and posts them with a digest of each report's analysis; then builds the ledger and posts each
-// year's workbook.
+// Worker thread of follow-up-precompute.ts: reads and analyses every report as the build does, posting each
+// report's plan for the MDX build as soon as it is made; matches the follow-ups and posts them with a digest
+// of each report's analysis; then builds the ledger and posts each year's workbook.
 import { parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import { seriesReportOf } from '../lib/compare/archive-analysis.ts';

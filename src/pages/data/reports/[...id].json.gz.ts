@@ -18,8 +18,8 @@ export const getStaticPaths = (async () => {
  * each commitment also carries its follow-ups (explicit first, then suggestions, best first) and, for a
  * target, its outcome in the next report and the verdict. The shape is src/lib/compare/report-data.ts;
  * `hasLaterReport` says whether the unit has a later report (the ledger's 未见后续 against 尚无后续报告).
- * Written gzip-compressed (REPORT_DATA_SUFFIX). Synchronously: Astro renders one page after the other, so
- * compressing on libuv's thread pool only left this thread idle meanwhile (5 s at 1,000 reports).
+ * Written gzip-compressed (REPORT_DATA_SUFFIX), synchronously: measured when Astro rendered one page at a
+ * time, compressing on libuv's thread pool only left this thread idle meanwhile (5 s at 1,000 reports).
  */
 export const GET: APIRoute<{ entry: ReportEntry; hasLaterReport: boolean }> = async ({ props }) => {
   const { remarkPluginFrontmatter } = await render(props.entry);
