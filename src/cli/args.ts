@@ -16,3 +16,11 @@ export function normaliseBase(value: string): string {
   if (!/^\/[^\s?#]*$/.test(trimmed)) throw new CliError(`--base 应以 / 开头且不含空格、? 或 #，如 /archive/；实际为 "${value}"`, 2);
   return trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
 }
+
+/** Parses --shard-reports: a positive whole number of reports per shard, or undefined when not given. */
+export function parseShardReports(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count <= 0) throw new CliError(`--shard-reports 应为正整数（每个分片最多的报告数），收到：${value}`, 2);
+  return count;
+}

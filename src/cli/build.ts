@@ -1,13 +1,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkReportFiles, ContentSourceError, projectRoot, resolveContentSource, type Visibility } from '../node/content-source.ts';
 import { SiteConfigError } from '../lib/site-config.ts';
 import { withBuildLock } from '../node/build-lock.ts';
 import { indexSite } from '../node/index-site.ts';
-import { normaliseBase, parseCommandArgs } from './args.ts';
+import { ARCHIVE_PART_FILE, assembleShard, writeScopePlan } from '../node/sharded-build.ts';
+import { DEFAULT_SHARD_REPORTS, planShards, SHARD_THRESHOLD, type Shard, type ShardReport } from '../lib/shards.ts';
+import { readArchiveParts } from '../node/archive-parts.ts';
+import { normaliseBase, parseCommandArgs, parseShardReports } from './args.ts';
 import { CliError } from './cli-error.ts';
 
 export interface BuildOptions {
@@ -17,6 +20,12 @@ export interface BuildOptions {
   quiet?: boolean | undefined;
   /** Only reports marked `confidentiality: public`; nothing of the others reaches any output file. */
   public?: boolean | undefined;
+  /** Build in shards of at most this many reports (default: in shards of 1,000 above 1,500 reports). */
+  shardReports?: number | undefined;
+  /** Build only this shard (its pages, search index and archive part), for a CI job of its own. */
+  shard?: string | undefined;
+  /** Build the archive-wide pages from shards built with `shard`, in `<dir>/<name>/`, and assemble the site. */
+  mergeShards?: string | undefined;
 }
 
 /** Checks the content folder and every report; throws one CliError listing every problem. */
@@ -28,9 +37,9 @@ export function checkContent(contentDir: string | undefined, visibility: Visibil
     if (error instanceof ContentSourceError || error instanceof SiteConfigError) throw new CliError(error.message);
     throw error;
   }
-  const { files, published, problemMessage } = checkReportFiles(source, visibility);
+  const { files, published, publishedReports, problemMessage } = checkReportFiles(source, visibility);
   if (problemMessage) throw new CliError(problemMessage);
-  return { source, files, published };
+  return { source, files, published, publishedReports };
 }
 
 /** Astro's and the MDX compiler's messages name the file, line and column; keep those, drop stack frames. */
@@ -56,12 +65,12 @@ export function astroChildEnv(env: NodeJS.ProcessEnv, errorFile: string): NodeJS
 }
 
 /** Astro's build in a process of its own: its memory is released before Pagefind starts on the pages. */
-async function runAstroBuild(outDir: string, quiet: boolean): Promise<void> {
+async function runAstroBuild(outDir: string, quiet: boolean, scopePlan?: string): Promise<void> {
   const errorFile = `${outDir}.error`;
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO_BUILD_CHILD, projectRoot, outDir, quiet ? 'error' : 'info'], {
       stdio: 'inherit',
-      env: astroChildEnv(process.env, errorFile),
+      env: { ...astroChildEnv(process.env, errorFile), ...(scopePlan ? { NIANJIAN_SHARD_PLAN: scopePlan } : {}) },
     });
     child.on('error', reject);
     child.on('exit', resolve);
@@ -72,11 +81,81 @@ async function runAstroBuild(outDir: string, quiet: boolean): Promise<void> {
   throw new Error(message);
 }
 
+/** One shard built and indexed on its own: its years' pages, its search index and its archive part. */
+async function buildShard(shardDir: string, shard: Shard, names: string[], quiet: boolean): Promise<number> {
+  const started = performance.now();
+  const plan = `${shardDir}.plan.json`;
+  try {
+    await mkdir(path.dirname(plan), { recursive: true });
+    await writeScopePlan(plan, { mode: 'shard', shard, shards: names });
+    await runAstroBuild(shardDir, quiet, plan);
+    const indexed = await indexSite(shardDir);
+    if (!quiet) console.log(`分片 ${shard.name}：${shard.own.length} 篇报告（另读相邻年度 ${shard.context.length} 篇），${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+    return indexed;
+  } finally {
+    await rm(plan, { force: true });
+  }
+}
+
+/**
+ * The archive-wide pages from the built shards' parts (`<shardsDir>/<name>/`), then the shards moved into
+ * the site. Each shard must have been built from the same content and plan: its part lists its reports.
+ */
+async function mergeShards(siteDir: string, shardsDir: string, shards: Shard[], quiet: boolean): Promise<number> {
+  const names = shards.map((shard) => shard.name);
+  const parts = names.map((name) => path.join(shardsDir, name, ARCHIVE_PART_FILE));
+  for (const [index, part] of parts.entries()) {
+    if (!existsSync(part)) throw new CliError(`缺少分片 ${names[index]} 的构建结果：${part}（先用 nianjian build --shard ${names[index]} 构建它）`);
+    const listed = readArchiveParts([part])[0]!.reports.length;
+    if (listed !== shards[index]!.own.length) {
+      throw new CliError(`分片 ${names[index]} 的构建结果有 ${listed} 篇报告，按现在的内容应有 ${shards[index]!.own.length} 篇：请用同样的内容和 --shard-reports 重新构建该分片`);
+    }
+  }
+  const plan = `${siteDir}.plan.json`;
+  try {
+    await mkdir(path.dirname(plan), { recursive: true });
+    await writeScopePlan(plan, { mode: 'merge', parts, shards: names });
+    await runAstroBuild(siteDir, quiet, plan);
+  } finally {
+    await rm(plan, { force: true });
+  }
+  for (const name of names) await assembleShard(path.join(shardsDir, name), siteDir, names, name);
+  return shards.reduce((sum, shard) => sum + shard.own.length, 0);
+}
+
+/**
+ * A sharded archive on this machine: the shards one after the other (so that memory is that of one shard),
+ * then the archive-wide pages and the assembly.
+ */
+async function buildInShards(siteDir: string, shards: Shard[], quiet: boolean): Promise<number> {
+  const work = `${siteDir}.shards`;
+  await mkdir(work, { recursive: true });
+  try {
+    for (const shard of shards) await buildShard(path.join(work, shard.name), shard, shards.map((s) => s.name), quiet);
+    return await mergeShards(siteDir, work, shards, quiet);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** The shards of an archive as a build plans them: `--shard-reports`, or shards of 1,000 above 1,500 reports. */
+export function planBuildShards(publishedReports: ShardReport[], shardReports: number | undefined): Shard[] | undefined {
+  const size = shardReports ?? (publishedReports.length > SHARD_THRESHOLD ? DEFAULT_SHARD_REPORTS : undefined);
+  return size === undefined ? undefined : planShards(publishedReports, size);
+}
+
 /** Builds into a temporary folder beside the target and swaps it in only when everything succeeded. */
 export async function buildSite(options: BuildOptions): Promise<{ outDir: string; reports: number; visibility: Visibility; seconds: number }> {
   const started = performance.now();
   const visibility: Visibility = options.public ? 'public' : 'internal';
-  const { source, published } = checkContent(options.content, visibility);
+  const { source, published, publishedReports } = checkContent(options.content, visibility);
+  const shards = planBuildShards(publishedReports, options.shardReports);
+  const names = shards?.map((shard) => shard.name) ?? [];
+  const onlyShard = options.shard === undefined ? undefined : shards?.find((shard) => shard.name === options.shard);
+  if ((options.shard !== undefined || options.mergeShards !== undefined) && (!shards || shards.length < 2)) {
+    throw new CliError(`这份档案（${published} 篇报告）不分片构建：--shard 和 --merge-shards 需要与 --shard-reports 一起使用`);
+  }
+  if (options.shard !== undefined && !onlyShard) throw new CliError(`没有名为 ${options.shard} 的分片；按现在的内容，分片为：${names.join('、')}`);
   // A separate default folder, so a public build never lands where an internal one was served from.
   const outDir = path.resolve(options.out ?? path.join(projectRoot, visibility === 'public' ? 'dist-public' : 'dist'));
   const tempDir = `${outDir}.tmp-${process.pid}`;
@@ -91,8 +170,17 @@ export async function buildSite(options: BuildOptions): Promise<{ outDir: string
     await withBuildLock(
       path.join(projectRoot, '.astro', 'nianjian-build.lock'),
       async () => {
-        await runAstroBuild(tempDir, options.quiet ?? false);
-        const count = await indexSite(tempDir);
+        let count: number;
+        if (onlyShard) {
+          count = await buildShard(tempDir, onlyShard, names, options.quiet ?? false);
+        } else if (options.mergeShards !== undefined && shards) {
+          count = await mergeShards(tempDir, path.resolve(options.mergeShards), shards, options.quiet ?? false);
+        } else if (shards && shards.length > 1) {
+          count = await buildInShards(tempDir, shards, options.quiet ?? false);
+        } else {
+          await runAstroBuild(tempDir, options.quiet ?? false);
+          count = await indexSite(tempDir);
+        }
         if (!options.quiet) console.log(`Pagefind 已索引 ${count} 篇报告`);
       },
       () => console.log('另一个构建正在进行，等待其完成…'),
@@ -106,16 +194,17 @@ export async function buildSite(options: BuildOptions): Promise<{ outDir: string
     const hint = /MDXError/.test(String(error)) ? '\n提示：正文中的 { } < > 是 MDX 语法字符，请改为全角（｛ ｝ 《 》）或在前面加反斜杠 \\。' : '';
     throw new CliError(`构建失败，输出目录未改动：\n${describeBuildError(error)}${hint}`);
   }
-  return { outDir, reports: published, visibility, seconds: (performance.now() - started) / 1000 };
+  return { outDir, reports: onlyShard?.own.length ?? published, visibility, seconds: (performance.now() - started) / 1000 };
 }
 
 export async function runBuild(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(
     args,
-    { content: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' }, quiet: { type: 'boolean' }, public: { type: 'boolean' } },
+    { content: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' }, quiet: { type: 'boolean' }, public: { type: 'boolean' }, 'shard-reports': { type: 'string' }, shard: { type: 'string' }, 'merge-shards': { type: 'string' } },
     'build',
   );
-  const result = await buildSite(values);
-  console.log(`已构建${result.visibility === 'public' ? '公开版 ' : ' '}${result.reports} 篇报告 → ${path.relative(process.cwd(), result.outDir) || result.outDir}（${result.seconds.toFixed(1)} 秒）`);
+  const shardReports = parseShardReports(values['shard-reports']);
+  const result = await buildSite({ ...values, shardReports, mergeShards: values['merge-shards'] });
+  console.log(`已构建${values.shard ? `分片 ${values.shard}：` : ''}${result.visibility === 'public' ? '公开版 ' : ' '}${result.reports} 篇报告 → ${path.relative(process.cwd(), result.outDir) || result.outDir}（${result.seconds.toFixed(1)} 秒）`);
   return 0;
 }

@@ -4,12 +4,14 @@ import { exportUsage, runExport } from './export.ts';
 import { runImport } from './import.ts';
 import { runNew } from './new.ts';
 import { runServer } from './server.ts';
+import { runShards } from './shards.ts';
 import { CliError } from './cli-error.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
-  build: { run: runBuild, summary: '构建静态站点：nianjian build [--content 目录] [--out 目录] [--base 路径]' },
+  build: { run: runBuild, summary: '构建静态站点：nianjian build [--content 目录] [--out 目录] [--base 路径] [--public] [--shard-reports 每片报告数] [--shard 分片名 | --merge-shards 分片目录]' },
+  shards: { run: runShards, summary: '列出分片构建的分片名（JSON，供 CI 矩阵使用）：nianjian shards [--content 目录] [--shard-reports 每片报告数] [--public]' },
   dev: { run: (args) => runServer('dev', args), summary: '开发模式（边改边看）：nianjian dev [--content 目录] [--base 路径] [--port 端口]' },
   preview: { run: (args) => runServer('preview', args), summary: '预览已构建的站点：nianjian preview [--out 目录] [--base 路径] [--port 端口]' },
   new: { run: runNew, summary: '新建报告骨架：nianjian new --unit 单位 --year 年份 [--kind 类型] [--title 标题] [--content 目录]' },

@@ -44,7 +44,7 @@ if (form && input && list) {
     const query = input.value.trim();
     const mine = ++generation;
     if (!query) return close();
-    client ??= import('../search/client.ts').then(({ createSearchClient }) => createSearchClient(form.dataset['bundlePath'] ?? '/pagefind/'));
+    client ??= import('../search/client.ts').then(({ createSearchClient, mergeBundlesOf }) => createSearchClient(form.dataset['bundlePath'] ?? '/pagefind/', { mergeBundles: mergeBundlesOf(form) }));
     // Loaded on first use, so pages that never search carry none of the search code.
     const [hits, { withHighlightParam }] = await Promise.all([
       client.then((c) => c.search(query, { limit: 8 })),

@@ -1,6 +1,6 @@
 import { withHighlightParam } from '../lib/search/highlight.ts';
 import type { FacetRole } from '../lib/search/search-scope.ts';
-import { createSearchClient, type SearchHit, type SearchScope, type SearchSession } from '../search/client.ts';
+import { createSearchClient, mergeBundlesOf, type SearchHit, type SearchScope, type SearchSession } from '../search/client.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
@@ -62,7 +62,7 @@ function renderCommitment(hit: SearchHit, query: string): string {
 }
 
 if (form && list && status && more) {
-  const client = createSearchClient(form.dataset['bundlePath'] ?? '/pagefind/');
+  const client = createSearchClient(form.dataset['bundlePath'] ?? '/pagefind/', { mergeBundles: mergeBundlesOf(form) });
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { type ContentSource, checkReportFiles, visibilityFromEnv } from '../node/content-source.ts';
+import { type ContentSource, checkReportFiles, scopedReportFiles, visibilityFromEnv } from '../node/content-source.ts';
+import { buildScopeFromEnv } from '../node/build-scope.ts';
 import { startFollowUpPrecompute } from '../node/follow-up-precompute.ts';
 import { indexSite } from '../node/index-site.ts';
 
@@ -14,7 +15,9 @@ export function nianjian({ source }: NianjianOptions): AstroIntegration {
     name: 'nianjian',
     hooks: {
       'astro:config:setup': () => {
-        // Every problem in every report before Astro starts, also when `astro build` runs without the CLI.
+        // Every problem in every report before Astro starts, also when `astro build` runs without the CLI;
+        // the builds of a sharded archive are started by `nianjian build`, which has checked them all.
+        if (buildScopeFromEnv().mode !== 'whole') return;
         const { problemMessage } = checkReportFiles(source, visibilityFromEnv());
         if (problemMessage) throw new Error(problemMessage);
       },
@@ -24,9 +27,12 @@ export function nianjian({ source }: NianjianOptions): AstroIntegration {
       'astro:build:start': () => {
         // A public build analyses redacted text, which only the MDX build sees: it matches follow-ups itself.
         // NIANJIAN_PRECOMPUTE=0 leaves everything to the pages (for measuring what the worker saves).
+        // The merge build of a sharded archive renders no report.
         if (visibilityFromEnv() === 'public' || !process.env['NIANJIAN_ROOT'] || process.env['NIANJIAN_PRECOMPUTE'] === '0') return;
+        if (buildScopeFromEnv().mode === 'merge') return;
         startFollowUpPrecompute(process.env['NIANJIAN_ROOT'], {
           reportsDir: source.reportsDir,
+          files: scopedReportFiles(source),
           kinds: source.config.kinds,
           roleKeywords: source.config.roleKeywords,
           base,

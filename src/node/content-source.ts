@@ -6,6 +6,8 @@ import { parseSiteConfigText, type SiteConfig, parseSiteConfig } from '../lib/si
 import { findFollowUpProblems } from '../lib/compare/archive-analysis.ts';
 import { mergeRoleKeywords } from '../lib/structure/section-roles.ts';
 import { formatReportProblem, validateReports } from '../lib/validate-reports.ts';
+import { buildScopeFromEnv, type BuildScope } from './build-scope.ts';
+import type { ShardReport } from '../lib/shards.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const defaultContentDir = path.join(projectRoot, 'content');
@@ -79,22 +81,27 @@ export function readReportSources(reportsDir: string, files: readonly string[]) 
 export function checkReportFiles(
   source: ContentSource,
   visibility: Visibility = 'internal',
-): { files: string[]; published: number; problemMessage: string | undefined } {
+): { files: string[]; published: number; publishedReports: ShardReport[]; problemMessage: string | undefined } {
   const files = listReportFiles(source.reportsDir);
-  if (files.length === 0) return { files, published: 0, problemMessage: `内容目录中没有报告文件（.md 或 .mdx）：${source.reportsDir}` };
+  if (files.length === 0) return { files, published: 0, publishedReports: [], problemMessage: `内容目录中没有报告文件（.md 或 .mdx）：${source.reportsDir}` };
   const { reports, problems } = validateReports(readReportSources(source.reportsDir, files), source.config.kinds);
   if (problems.length === 0) {
     const withIds = reports.map((report) => ({ ...report, id: report.id ?? report.path }));
     problems.push(...findFollowUpProblems(withIds, mergeRoleKeywords(source.config.roleKeywords)));
   }
   const published = visibility === 'public' ? reports.filter((r) => r.data.confidentiality === 'public').length : files.length;
+  // Each published report's file (relative to the reports folder), unit and year: what a sharded build is planned from.
+  const fileOfPath = new Map(files.map((file) => [path.relative(process.cwd(), file) || file, file]));
+  const publishedReports = reports
+    .filter((report) => visibility === 'internal' || report.data.confidentiality === 'public')
+    .map((report) => ({ file: path.relative(source.reportsDir, fileOfPath.get(report.path) ?? report.path), unit: report.data.unit, year: report.data.year }));
   let problemMessage: string | undefined;
   if (problems.length > 0) {
     problemMessage = `报告内容有 ${problems.length} 处问题，请修正后重新构建：\n${problems.map(formatReportProblem).join('\n')}`;
   } else if (published === 0) {
     problemMessage = `没有可公开的报告（confidentiality: public）：${source.reportsDir}`;
   }
-  return { files, published, problemMessage };
+  return { files, published, publishedReports, problemMessage };
 }
 
 /** Which reports a build includes: `public` builds never see an internal report's file at all. */
@@ -104,18 +111,26 @@ export function visibilityFromEnv(): Visibility {
   return process.env['NIANJIAN_VISIBILITY'] === 'public' ? 'public' : 'internal';
 }
 
+/** The report files a build reads: all of them, or a shard's own and context files. */
+export function scopedReportFiles(source: ContentSource, scope: BuildScope = buildScopeFromEnv()): string[] {
+  if (scope.mode !== 'shard') return listReportFiles(source.reportsDir);
+  return [...scope.shard.own, ...scope.shard.context].map((file) => path.join(source.reportsDir, file)).sort();
+}
+
 /**
  * Glob patterns for the content loader. A public build lists its public files one by one, so internal
- * reports are never read, rendered or bundled, rather than filtered out after the fact.
+ * reports are never read, rendered or bundled, rather than filtered out after the fact; so does a shard.
  */
-export function reportGlobPatterns(source: ContentSource, visibility: Visibility): string[] {
-  if (visibility === 'internal') return ['**/*.{md,mdx}', '!**/_*'];
-  const files = listReportFiles(source.reportsDir);
-  const { reports } = validateReports(readReportSources(source.reportsDir, files), source.config.kinds);
-  const publicPaths = new Set(reports.filter((report) => report.data.confidentiality === 'public').map((report) => report.path));
-  const patterns = files
-    .filter((file) => publicPaths.has(path.relative(process.cwd(), file) || file))
-    .map((file) => escapePath(path.relative(source.reportsDir, file).split(path.sep).join('/')));
+export function reportGlobPatterns(source: ContentSource, visibility: Visibility, scope: BuildScope = buildScopeFromEnv()): string[] {
+  if (visibility === 'internal' && scope.mode === 'whole') return ['**/*.{md,mdx}', '!**/_*'];
+  const files = scopedReportFiles(source, scope);
+  let listed = files;
+  if (visibility === 'public') {
+    const { reports } = validateReports(readReportSources(source.reportsDir, files), source.config.kinds);
+    const publicPaths = new Set(reports.filter((report) => report.data.confidentiality === 'public').map((report) => report.path));
+    listed = files.filter((file) => publicPaths.has(path.relative(process.cwd(), file) || file));
+  }
+  const patterns = listed.map((file) => escapePath(path.relative(source.reportsDir, file).split(path.sep).join('/')));
   // An empty list would match everything in some glob libraries; match nothing explicitly instead.
   return patterns.length > 0 ? patterns : ['!**/*'];
 }

@@ -15,6 +15,8 @@ import type { PlannedStructure } from '../plugins/remark-report-structure.ts';
 
 export interface PrecomputeInput {
   reportsDir: string;
+  /** The report files the build reads (a shard's own and context files). */
+  files: string[];
   kinds: readonly string[];
   roleKeywords: unknown;
   /** For the workbooks' links, as the site has them. */

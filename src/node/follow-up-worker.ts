@@ -12,7 +12,7 @@ import { buildLedger, groupLedgerByYear } from '../lib/compare/ledger.ts';
 import { writeYearLedgerWorkbook } from '../lib/compare/ledger-workbook.ts';
 import { mergeRoleKeywords } from '../lib/structure/section-roles.ts';
 import { validateReports } from '../lib/validate-reports.ts';
-import { listReportFiles, readReportSources } from './content-source.ts';
+import { readReportSources } from './content-source.ts';
 import { packStrings, unpackStrings } from './thread-strings.ts';
 import { analysisDigest, sortById, type PrecomputeWorkerData, type PrecomputedFollowUps, type PrecomputedStructure, type PrecomputedWorkbooks } from './follow-up-precompute.ts';
 
@@ -33,7 +33,7 @@ type Analysed = ReturnType<typeof analyse>;
  * same input again, see takePrecomputedStructure), then returns them for matching.
  */
 function analyse() {
-  return sortById(validateReports(readReportSources(input.reportsDir, listReportFiles(input.reportsDir)), input.kinds).reports
+  return sortById(validateReports(readReportSources(input.reportsDir, input.files), input.kinds).reports
     .map((report) => {
       // Read as the MDX build reads it (Sätteri), so that the build can take this analysis as its own.
       const analyzeInput = analyzeInputOf(readReportBlocks(report.body, { mdx: /\.mdx$/i.test(report.path) }), report.data, keywords);

@@ -58,6 +58,13 @@ export interface SearchClientConfig {
   ranking?: Record<string, number>;
   /** Where the per-report data files are (only 只看承诺 reads them). Default: beside the bundle, data/reports/. */
   dataPath?: string;
+  /** The other search indexes of a sharded archive, searched with this one (Pagefind's mergeIndex). */
+  mergeBundles?: readonly string[];
+}
+
+/** The merged indexes a search form names (data-merge-bundles, space-separated); none on a site built whole. */
+export function mergeBundlesOf(form: HTMLElement): string[] {
+  return (form.dataset['mergeBundles'] ?? '').split(' ').filter((path) => path.length > 0);
 }
 
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -100,6 +107,7 @@ interface PagefindApi {
   search(term: string, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
   preload(term: string, options?: Record<string, unknown>): Promise<void>;
   filters(): Promise<FilterCounts>;
+  mergeIndex(bundlePath: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 interface Candidate {
@@ -222,6 +230,14 @@ export function createSearchClient(bundlePath: string, config: SearchClientConfi
         ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
         ...(config.ranking ? { ranking: config.ranking } : {}),
       });
+      // Each merged index takes the same options; its results' URLs are under the same site base.
+      for (const path of config.mergeBundles ?? []) {
+        await pagefind.mergeIndex(path, {
+          excerptLength: config.excerptLength ?? 60,
+          ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+          ...(config.ranking ? { ranking: config.ranking } : {}),
+        });
+      }
       return pagefind;
     })());
 

@@ -54,11 +54,15 @@ describe('public build', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'nianjian-public-'));
   const publicDir = path.join(root, 'public');
   const internalDir = path.join(root, 'internal');
+  const shardedDir = path.join(root, 'public-sharded');
   let publicRun: ReturnType<typeof runCli>;
   let internalRun: ReturnType<typeof runCli>;
+  let shardedRun: ReturnType<typeof runCli>;
   beforeAll(() => {
     publicRun = runCli(['build', '--public', '--content', contentDir, '--out', publicDir, '--quiet']);
     internalRun = runCli(['build', '--content', contentDir, '--out', internalDir, '--quiet']);
+    // The same public site built in shards of two reports: each shard reads its own and its neighbours' public files only.
+    shardedRun = runCli(['build', '--public', '--content', contentDir, '--out', shardedDir, '--shard-reports', '2', '--quiet']);
   }, 300_000);
 
   it('plants canaries in at least three internal reports', () => {
@@ -76,6 +80,16 @@ describe('public build', () => {
     expect(findCanaries(publicDir, canaries)).toEqual([]);
     const everything = readOutputTexts(publicDir).map((f) => f.text).join('\n');
     for (const title of internalTitles) expect(everything).not.toContain(title.replace(/\s+/g, ''));
+  });
+
+  it('contains nothing of an internal report when built in shards either', () => {
+    expect(shardedRun.stderr).toBe('');
+    expect(shardedRun.status).toBe(0);
+    expect(existsSync(path.join(shardedDir, 'pagefind/shards'))).toBe(true);
+    expect(findCanaries(shardedDir, canaries)).toEqual([]);
+    const everything = readOutputTexts(shardedDir).map((f) => f.text).join('\n');
+    for (const title of internalTitles) expect(everything).not.toContain(title.replace(/\s+/g, ''));
+    expect(everything).toMatch(/XXX和XXX出席会议并讲话/);
   });
 
   it('has every canary in the internal build, so the scan can find a leak', () => {

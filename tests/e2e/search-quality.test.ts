@@ -3,7 +3,7 @@
  * exactly those whose text contains the phrase (normalised on both sides, src/lib/search/text-normalize.ts),
  * on the sample archive and on the real government work reports of ../shared/corpus.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -356,5 +356,68 @@ describe('query set on the imported government work reports (../shared/corpus)',
     expect(await figure.locator('svg[role="img"] desc').textContent()).toMatch(/^\d{4}–2025年 \d+ 个目标：达成 \d+，未达成 \d+，无结果 \d+$/);
     expect(await figure.locator('tbody tr').allTextContents()).toContain('20245%左右5%达成');
     await trends.close();
+  });
+});
+
+/**
+ * The same corpus built in shards (`--shard-reports 20`: four builds of consecutive years and one of the
+ * archive-wide pages, each shard its own search index): the search page merges the indexes (Pagefind's
+ * mergeIndex) and must find exactly what the single index finds, across shards.
+ */
+describe('query set on the corpus built in shards', () => {
+  const base = '/shards/';
+  let tempRoot: string;
+  let siteUrl: string;
+  let siteDir: string;
+  let reports: IndexedReport[];
+  let close: (() => Promise<void>) | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    tempRoot = mkdtempSync(path.join(tmpdir(), 'nianjian-shards-'));
+    const reportsDir = path.join(tempRoot, 'content/reports');
+    for (const [folder, unit] of [['gov-work-reports', '国务院'], ['hailar-district-gov-work-reports', '海拉尔区人民政府']] as const) {
+      const imported = runCli(['import', path.join(sharedDir, 'corpus', folder), '--out', reportsDir, '--unit', unit, '--kind', '政府工作报告']);
+      if (imported.status !== 0) throw new Error(`导入失败：\n${imported.stdout}\n${imported.stderr}`);
+    }
+    siteDir = path.join(tempRoot, 'site');
+    const built = runCli(['build', '--content', path.join(tempRoot, 'content'), '--out', siteDir, '--base', base, '--shard-reports', '20', '--quiet']);
+    if (built.status !== 0) throw new Error(`分片构建失败：\n${built.stdout}\n${built.stderr}`);
+    reports = readIndexedReports(siteDir);
+    const server = await serveStatic(siteDir, base);
+    close = server.close;
+    siteUrl = server.url;
+    page = await openSearch(siteUrl);
+  });
+  afterAll(async () => {
+    await page?.close();
+    await close?.();
+    if (tempRoot) rmSync(tempRoot, { recursive: true, force: true });
+  });
+
+  it('publishes every report once, with one search index per shard', () => {
+    expect(reports).toHaveLength(61);
+    const shards = readdirSync(path.join(siteDir, 'pagefind/shards'));
+    expect(shards.length).toBeGreaterThanOrEqual(2);
+    for (const shard of shards) expect(existsSync(path.join(siteDir, 'pagefind/shards', shard, 'pagefind-entry.json'))).toBe(true);
+    expect(existsSync(path.join(siteDir, 'shard'))).toBe(false);
+  });
+
+  const SHARDED_QUERIES = ['乡村振兴', '改革开放', '西部大开发', '呼伦贝尔', '棚户区改造', '革开', '宪', '湖', '1993年', '２０２２', '中华人民共和国宪法', ...ABSENT.slice(0, 3)];
+  for (const query of SHARDED_QUERIES) {
+    it(`finds exactly the reports containing ${query}, from every shard`, async () => {
+      const expected = reportsContaining(reports, query);
+      checkQuery(await runQuery(page, query), expected, base, query);
+    });
+  }
+
+  it('offers every year of every shard in the year filter, and narrows to one', async () => {
+    const years = await page.locator('#filter-year option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(years).toEqual([...new Set(reports.map((report) => report.id.slice(0, 4)))].sort().reverse());
+    const search = await openSearch(siteUrl, `?q=${encodeURIComponent('改革开放')}&year=1998`);
+    await expect.poll(() => search.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/^找到 \d+ 篇报告/);
+    const paths = await search.locator('[data-search-results] > li h3 a').evaluateAll((links) => links.map((a) => decodeURIComponent((a as HTMLAnchorElement).pathname)));
+    expect(paths.sort()).toEqual(reportsContaining(reports, '改革开放').filter((id) => id.startsWith('1998/')).map((id) => `${base}reports/${id}/`).sort());
+    await search.close();
   });
 });

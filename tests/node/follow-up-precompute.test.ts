@@ -17,7 +17,7 @@ const { reports } = validateReports(files.map((file) => ({ path: file, text: rea
 
 describe('the follow-up worker hands the MDX build its analysis of each report', () => {
   it('posts every sample report’s plan, taken once, only for the same input', async () => {
-    startFollowUpPrecompute(repoRoot, { reportsDir, kinds, roleKeywords: {}, base: '/', siteUrl: undefined });
+    startFollowUpPrecompute(repoRoot, { reportsDir, files, kinds, roleKeywords: {}, base: '/', siteUrl: undefined });
     await precomputedFollowUpsPosted();
     const keywords = mergeRoleKeywords({});
     const [first, ...rest] = reports;

@@ -31,7 +31,8 @@ export interface SeriesInput {
   analysis: ReportAnalysis;
 }
 
-interface Candidate {
+/** A report's metric that may join a series; the sites of a sharded archive keep these per report. */
+export interface MetricCandidate {
   metric: AnalyzedMetric;
   basis: MetricSeries['basis'];
   reportId: string;
@@ -42,10 +43,10 @@ interface Candidate {
  * One metric per label, basis and unit in a report. A label said twice is usually the
  * review's figure and a later mention of it (problems, a comparison); the review's counts.
  */
-function pickReportMetrics(report: SeriesInput): Candidate[] {
+export function pickReportMetrics(report: SeriesInput): MetricCandidate[] {
   const roles = mapSectionRoles(report.analysis);
   const rank = (m: AnalyzedMetric) => ({ review: 0, other: 1, problems: 2, plans: 0 })[(m.section && roles.get(m.section)) || 'other'];
-  const kept = new Map<string, Candidate>();
+  const kept = new Map<string, MetricCandidate>();
   for (const metric of report.analysis.metrics) {
     // A five-year total or the start of a "从…到…" span is not this year's figure.
     if (metric.period) continue;
@@ -71,9 +72,14 @@ function chooseLabel(points: MetricPoint[]): string {
  * longest first.
  */
 export function buildMetricSeries(reports: readonly SeriesInput[], options: { minYears?: number } = {}): MetricSeries[] {
+  return buildMetricSeriesOf(reports.flatMap(pickReportMetrics), options);
+}
+
+/** The same from each report's candidates (pickReportMetrics), in report order. */
+export function buildMetricSeriesOf(reportMetrics: readonly MetricCandidate[], options: { minYears?: number } = {}): MetricSeries[] {
   const minYears = options.minYears ?? 2;
   const series: (MetricSeries & { labels: { label: string; unit: string }[] })[] = [];
-  const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
+  const years = [...new Set(reportMetrics.map((r) => r.year))].sort((a, b) => a - b);
   // Series reachable from a label: by a shared bigram (likeness needs one) or the same normalised text.
   const byKey = new Map<string, Set<number>>();
   const index = (label: string, s: number) => {
@@ -85,7 +91,7 @@ export function buildMetricSeries(reports: readonly SeriesInput[], options: { mi
     }
   };
   for (const year of years) {
-    const candidates = reports.filter((r) => r.year === year).flatMap(pickReportMetrics);
+    const candidates = reportMetrics.filter((r) => r.year === year);
     // Every candidate against the open series it could match; the surest matches are taken first.
     const pairs: { c: number; s: number; score: number }[] = [];
     candidates.forEach((candidate, c) => {
@@ -127,7 +133,7 @@ export function buildMetricSeries(reports: readonly SeriesInput[], options: { mi
     .sort((a, b) => b.points.length - a.points.length || a.points[0]!.year - b.points[0]!.year || a.label.localeCompare(b.label, 'zh'));
 }
 
-function toPoint({ metric, reportId, year }: Candidate, unit: string): MetricPoint {
+function toPoint({ metric, reportId, year }: MetricCandidate, unit: string): MetricPoint {
   const point: MetricPoint = {
     year, value: convertUnit(metric.value, metric.unit, unit)!, reportId, label: metric.label, sentence: metric.sentence, section: metric.section,
   };

@@ -6,6 +6,7 @@ import { siteConfig } from '../../../site/archive-data.ts';
 import { base } from '../../../site/base.ts';
 import { loadArchiveAnalysis } from '../../../site/series-data.ts';
 import { takePrecomputedWorkbook } from '../../../node/follow-up-precompute.ts';
+import { publishesReports, publishesYear } from '../../../node/build-scope.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -15,8 +16,9 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * (nianjian export ledger) and also offers CSV.
  */
 export const getStaticPaths = (async () => {
+  if (!publishesReports()) return [];
   const { ledger } = await loadArchiveAnalysis();
-  return [...groupLedgerByYear(ledger)].map(([year, entries]) => ({ params: { year: String(year), file: ledgerWorkbookName(year) }, props: { year, entries } }));
+  return [...groupLedgerByYear(ledger)].filter(([year]) => publishesYear(year)).map(([year, entries]) => ({ params: { year: String(year), file: ledgerWorkbookName(year) }, props: { year, entries } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ year: number; entries: LedgerEntry[] }> = async ({ props }) => {

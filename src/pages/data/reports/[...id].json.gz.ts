@@ -5,12 +5,13 @@ import { reportAnalysisOf } from '../../../plugins/report-analysis-store.ts';
 import { toReportData } from '../../../lib/compare/report-data.ts';
 import { type ReportEntry, loadArchive, toSummary } from '../../../site/archive-data.ts';
 import { loadArchiveAnalysis } from '../../../site/series-data.ts';
+import { publishesYear } from '../../../node/build-scope.ts';
 
 export const getStaticPaths = (async () => {
   const { entries } = await loadArchive();
   const latestYear = new Map<string, number>();
   for (const { data } of entries) latestYear.set(data.unit, Math.max(latestYear.get(data.unit) ?? data.year, data.year));
-  return entries.map((entry) => ({ params: { id: entry.id }, props: { entry, hasLaterReport: latestYear.get(entry.data.unit)! > entry.data.year } }));
+  return entries.filter((entry) => publishesYear(entry.data.year)).map((entry) => ({ params: { id: entry.id }, props: { entry, hasLaterReport: latestYear.get(entry.data.unit)! > entry.data.year } }));
 }) satisfies GetStaticPaths;
 
 /**
