@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkReportFiles, ContentSourceError, projectRoot, resolveContentSource, type Visibility } from '../node/content-source.ts';
+import { checkReportFiles, ContentSourceError, projectRoot, resolveContentSource, type ContentSource, type Visibility } from '../node/content-source.ts';
+import { projectCodeDigest, pruneShardCache, restoreShard, saveShard, shardDigest } from '../node/shard-cache.ts';
 import { SiteConfigError } from '../lib/site-config.ts';
 import { withBuildLock } from '../node/build-lock.ts';
 import { indexSite } from '../node/index-site.ts';
@@ -123,15 +125,32 @@ async function mergeShards(siteDir: string, shardsDir: string, shards: Shard[], 
   return shards.reduce((sum, shard) => sum + shard.own.length, 0);
 }
 
+/** Where a sharded build keeps its shards between builds: beside Astro's own cache, one folder per output. */
+interface ShardCache {
+  dir: string;
+  digestOf: (shard: Shard) => string;
+}
+
 /**
  * A sharded archive on this machine: the shards one after the other (so that memory is that of one shard),
- * then the archive-wide pages and the assembly.
+ * each taken from the cache when nothing it reads has changed, then the archive-wide pages and the assembly.
  */
-async function buildInShards(siteDir: string, shards: Shard[], quiet: boolean): Promise<number> {
+async function buildInShards(siteDir: string, shards: Shard[], quiet: boolean, cache: ShardCache | undefined): Promise<number> {
   const work = `${siteDir}.shards`;
+  const names = shards.map((shard) => shard.name);
   await mkdir(work, { recursive: true });
   try {
-    for (const shard of shards) await buildShard(path.join(work, shard.name), shard, shards.map((s) => s.name), quiet);
+    for (const shard of shards) {
+      const shardDir = path.join(work, shard.name);
+      const digest = cache?.digestOf(shard);
+      if (cache && digest && (await restoreShard(cache.dir, shard.name, digest, shardDir))) {
+        if (!quiet) console.log(`分片 ${shard.name}：内容与代码未变，沿用上次的构建结果`);
+        continue;
+      }
+      await buildShard(shardDir, shard, names, quiet);
+      if (cache && digest) await saveShard(cache.dir, shard.name, digest, shardDir);
+    }
+    if (cache) await pruneShardCache(cache.dir, names);
     return await mergeShards(siteDir, work, shards, quiet);
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -142,6 +161,20 @@ async function buildInShards(siteDir: string, shards: Shard[], quiet: boolean): 
 export function planBuildShards(publishedReports: ShardReport[], shardReports: number | undefined): Shard[] | undefined {
   const size = shardReports ?? (publishedReports.length > SHARD_THRESHOLD ? DEFAULT_SHARD_REPORTS : undefined);
   return size === undefined ? undefined : planShards(publishedReports, size);
+}
+
+/**
+ * The shard cache of one output folder, in .astro/nianjian-shards/ beside Astro's own cache; NIANJIAN_SHARD_CACHE
+ * names another folder, or is 0 to build every shard afresh.
+ */
+function shardCacheFor(source: ContentSource, outDir: string, visibility: Visibility, names: string[]): ShardCache | undefined {
+  const setting = process.env['NIANJIAN_SHARD_CACHE'];
+  if (setting === '0') return undefined;
+  const options = { visibility, base: process.env['NIANJIAN_BASE'] ?? source.config.base };
+  const key = createHash('sha1').update(JSON.stringify([outDir, options])).digest('hex').slice(0, 16);
+  const dir = path.join(setting ? path.resolve(setting) : path.join(projectRoot, '.astro', 'nianjian-shards'), key);
+  const context = { options, configText: source.configFile ? readFileSync(source.configFile, 'utf8') : '', code: projectCodeDigest(projectRoot) };
+  return { dir, digestOf: (shard) => shardDigest(shard, names, source.reportsDir, context) };
 }
 
 /** Builds into a temporary folder beside the target and swaps it in only when everything succeeded. */
@@ -176,7 +209,7 @@ export async function buildSite(options: BuildOptions): Promise<{ outDir: string
         } else if (options.mergeShards !== undefined && shards) {
           count = await mergeShards(tempDir, path.resolve(options.mergeShards), shards, options.quiet ?? false);
         } else if (shards && shards.length > 1) {
-          count = await buildInShards(tempDir, shards, options.quiet ?? false);
+          count = await buildInShards(tempDir, shards, options.quiet ?? false, shardCacheFor(source, outDir, visibility, names));
         } else {
           await runAstroBuild(tempDir, options.quiet ?? false);
           count = await indexSite(tempDir);

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAllReportDataFiles } from '../helpers/report-data-files.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { repoRoot, runCli } from '../helpers/run-cli.ts';
 
 /** Every file of a built site below `dir`, relative, sorted. */
 function listFiles(siteDir: string, filter: (file: string) => boolean = () => true): string[] {
@@ -31,7 +31,7 @@ describe('nianjian build --shard-reports (sample archive)', () => {
   let sharded: ReturnType<typeof runCli>;
   beforeAll(() => {
     expect(runCli(['build', '--out', wholeDir, '--quiet']).status).toBe(0);
-    sharded = runCli(['build', '--out', shardedDir, '--shard-reports', '3']);
+    sharded = runCli(['build', '--out', shardedDir, '--shard-reports', '3'], { env: { NIANJIAN_SHARD_CACHE: '0' } });
   }, 300_000);
 
   it('builds each shard, then the archive-wide pages, and says so', () => {
@@ -93,4 +93,25 @@ describe('nianjian build --shard-reports (sample archive)', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('没有名为 2030 的分片；按现在的内容，分片为：2021、2022、2023、2024');
   });
+
+  it('rebuilds only the shards that read an edited report, and gives the site a cold build gives', () => {
+    const content = path.join(root, 'content');
+    cpSync(path.join(repoRoot, 'content'), content, { recursive: true });
+    const env = { NIANJIAN_SHARD_CACHE: path.join(root, 'cache') };
+    // Two shards, 2021–2022 and 2023–2024; the second reads 2022 as context, not 2021.
+    const args = ['build', '--content', content, '--out', path.join(root, 'rebuilt'), '--shard-reports', '5'];
+    expect(runCli(args, { env }).status).toBe(0);
+    const edited = path.join(content, 'reports/2021/明湖市文化广电和旅游局-工作总结.mdx');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n新增一段：全年组织送戏下乡演出120场。\n`);
+    const rebuild = runCli(args, { env });
+    expect(rebuild.status, rebuild.stderr).toBe(0);
+    expect(rebuild.stdout).toMatch(/分片 2021-2022：5 篇报告/);
+    expect(rebuild.stdout).toContain('分片 2023-2024：内容与代码未变，沿用上次的构建结果');
+    expect(readFileSync(path.join(root, 'rebuilt/reports/2021/明湖市文化广电和旅游局-工作总结/index.html'), 'utf8')).toContain('全年组织送戏下乡演出120场');
+    const cold = runCli(['build', '--content', content, '--out', path.join(root, 'cold'), '--shard-reports', '5', '--quiet'], { env: { NIANJIAN_SHARD_CACHE: '0' } });
+    expect(cold.status).toBe(0);
+    const files = listFiles(path.join(root, 'cold'));
+    expect(listFiles(path.join(root, 'rebuilt'))).toEqual(files);
+    for (const file of files) expect(readFileSync(path.join(root, 'rebuilt', file)).equals(readFileSync(path.join(root, 'cold', file))), file).toBe(true);
+  }, 300_000);
 });

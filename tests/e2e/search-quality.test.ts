@@ -381,7 +381,7 @@ describe('query set on the corpus built in shards', () => {
       if (imported.status !== 0) throw new Error(`导入失败：\n${imported.stdout}\n${imported.stderr}`);
     }
     siteDir = path.join(tempRoot, 'site');
-    const built = runCli(['build', '--content', path.join(tempRoot, 'content'), '--out', siteDir, '--base', base, '--shard-reports', '20', '--quiet']);
+    const built = runCli(['build', '--content', path.join(tempRoot, 'content'), '--out', siteDir, '--base', base, '--shard-reports', '20', '--quiet'], { env: { NIANJIAN_SHARD_CACHE: '0' } });
     if (built.status !== 0) throw new Error(`分片构建失败：\n${built.stdout}\n${built.stderr}`);
     reports = readIndexedReports(siteDir);
     const server = await serveStatic(siteDir, base);
