@@ -104,6 +104,30 @@ function checkQuery(shown: Shown, expectedIds: string[], base: string, query: st
   expect(shown.firstMarks.some((mark) => normalizeText(mark).includes(needle)), `${query}: ${shown.firstMarks.join('|')}`).toBe(true);
 }
 
+/**
+ * Imports ../shared/corpus (national and district reports), builds it with `options`, serves it and opens the
+ * search page; `close` undoes it all.
+ */
+async function serveCorpusSite(base: string, options: string[] = []) {
+  const root = mkdtempSync(path.join(tmpdir(), 'nianjian-corpus-'));
+  const reportsDir = path.join(root, 'content/reports');
+  for (const [folder, unit] of [['gov-work-reports', '国务院'], ['hailar-district-gov-work-reports', '海拉尔区人民政府']] as const) {
+    const imported = runCli(['import', path.join(sharedDir, 'corpus', folder), '--out', reportsDir, '--unit', unit, '--kind', '政府工作报告']);
+    if (imported.status !== 0) throw new Error(`导入失败：\n${imported.stdout}\n${imported.stderr}`);
+  }
+  const siteDir = path.join(root, 'site');
+  const built = runCli(['build', '--content', path.join(root, 'content'), '--out', siteDir, '--base', base, ...options, '--quiet'], { env: { NIANJIAN_SHARD_CACHE: '0' } });
+  if (built.status !== 0) throw new Error(`语料构建失败：\n${built.stdout}\n${built.stderr}`);
+  const server = await serveStatic(siteDir, base);
+  const page = await openSearch(server.url);
+  const close = async () => {
+    await page.close();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  };
+  return { siteDir, siteUrl: server.url, reports: readIndexedReports(siteDir), page, close };
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -195,33 +219,15 @@ describe('query set on the sample archive', () => {
 
 describe('query set on the imported government work reports (../shared/corpus)', () => {
   const base = '/corpus/';
-  let tempRoot: string;
   let siteUrl: string;
   let reports: IndexedReport[];
   let close: (() => Promise<void>) | undefined;
   let page: Page;
 
   beforeAll(async () => {
-    tempRoot = mkdtempSync(path.join(tmpdir(), 'nianjian-corpus-'));
-    const reportsDir = path.join(tempRoot, 'content/reports');
-    for (const [folder, unit] of [['gov-work-reports', '国务院'], ['hailar-district-gov-work-reports', '海拉尔区人民政府']] as const) {
-      const imported = runCli(['import', path.join(sharedDir, 'corpus', folder), '--out', reportsDir, '--unit', unit, '--kind', '政府工作报告']);
-      if (imported.status !== 0) throw new Error(`导入失败：\n${imported.stdout}\n${imported.stderr}`);
-    }
-    const siteDir = path.join(tempRoot, 'site');
-    const built = runCli(['build', '--content', path.join(tempRoot, 'content'), '--out', siteDir, '--base', base, '--quiet']);
-    if (built.status !== 0) throw new Error(`语料构建失败：\n${built.stdout}\n${built.stderr}`);
-    reports = readIndexedReports(siteDir);
-    const server = await serveStatic(siteDir, base);
-    close = server.close;
-    siteUrl = server.url;
-    page = await openSearch(siteUrl);
+    ({ siteUrl, reports, page, close } = await serveCorpusSite(base));
   });
-  afterAll(async () => {
-    await page?.close();
-    await close?.();
-    if (tempRoot) rmSync(tempRoot, { recursive: true, force: true });
-  });
+  afterAll(() => close?.());
 
   it('imported every report of the corpus', () => {
     expect(reports).toHaveLength(61);
@@ -366,7 +372,6 @@ describe('query set on the imported government work reports (../shared/corpus)',
  */
 describe('query set on the corpus built in shards', () => {
   const base = '/shards/';
-  let tempRoot: string;
   let siteUrl: string;
   let siteDir: string;
   let reports: IndexedReport[];
@@ -374,26 +379,9 @@ describe('query set on the corpus built in shards', () => {
   let page: Page;
 
   beforeAll(async () => {
-    tempRoot = mkdtempSync(path.join(tmpdir(), 'nianjian-shards-'));
-    const reportsDir = path.join(tempRoot, 'content/reports');
-    for (const [folder, unit] of [['gov-work-reports', '国务院'], ['hailar-district-gov-work-reports', '海拉尔区人民政府']] as const) {
-      const imported = runCli(['import', path.join(sharedDir, 'corpus', folder), '--out', reportsDir, '--unit', unit, '--kind', '政府工作报告']);
-      if (imported.status !== 0) throw new Error(`导入失败：\n${imported.stdout}\n${imported.stderr}`);
-    }
-    siteDir = path.join(tempRoot, 'site');
-    const built = runCli(['build', '--content', path.join(tempRoot, 'content'), '--out', siteDir, '--base', base, '--shard-reports', '20', '--quiet'], { env: { NIANJIAN_SHARD_CACHE: '0' } });
-    if (built.status !== 0) throw new Error(`分片构建失败：\n${built.stdout}\n${built.stderr}`);
-    reports = readIndexedReports(siteDir);
-    const server = await serveStatic(siteDir, base);
-    close = server.close;
-    siteUrl = server.url;
-    page = await openSearch(siteUrl);
+    ({ siteDir, siteUrl, reports, page, close } = await serveCorpusSite(base, ['--shard-reports', '20']));
   });
-  afterAll(async () => {
-    await page?.close();
-    await close?.();
-    if (tempRoot) rmSync(tempRoot, { recursive: true, force: true });
-  });
+  afterAll(() => close?.());
 
   it('publishes every report once, with one search index per shard', () => {
     expect(reports).toHaveLength(61);
