@@ -13,7 +13,7 @@ export async function writeScopePlan(file: string, scope: BuildScope): Promise<v
 }
 
 /**
- * Moves a built shard into the site: its search index to its bundle folder, then every file the site does
+ * Moves a built shard into the site: its search index to its bundle folder, then everything the site does
  * not have yet (the merge build's archive-wide pages replace a shard's; hashed assets are the same files).
  * The archive part stays behind: it holds the shard's frontmatter, for the merge build only.
  */
@@ -22,13 +22,22 @@ export async function assembleShard(shardDir: string, siteDir: string, shards: r
   await mkdir(path.dirname(bundle), { recursive: true });
   await rename(path.join(shardDir, 'pagefind'), bundle);
   await rm(path.join(shardDir, path.dirname(ARCHIVE_PART_FILE)), { recursive: true, force: true });
-  const entries = await readdir(shardDir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const from = path.join(entry.parentPath, entry.name);
-    const to = path.join(siteDir, path.relative(shardDir, from));
-    if (existsSync(to)) continue;
-    await mkdir(path.dirname(to), { recursive: true });
-    await rename(from, to);
+  await moveMissing(shardDir, siteDir);
+}
+
+/**
+ * Moves what `to` lacks from `from`: a whole folder at once where `to` has none of that name (a shard's
+ * reports/2001/, data/reports/2001/ …), otherwise entry by entry; a file `to` has is left where it is.
+ */
+async function moveMissing(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (!existsSync(target)) {
+      await mkdir(to, { recursive: true });
+      await rename(source, target);
+    } else if (entry.isDirectory()) {
+      await moveMissing(source, target);
+    }
   }
 }
