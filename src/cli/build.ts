@@ -1,17 +1,12 @@
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { checkReportFiles, ContentSourceError, projectRoot, resolveContentSource, type ContentSource, type Visibility } from '../node/content-source.ts';
-import { projectCodeDigest, pruneShardCache, restoreShard, saveShard, shardDigest } from '../node/shard-cache.ts';
+import { checkReportFiles, ContentSourceError, projectRoot, resolveContentSource, type Visibility } from '../node/content-source.ts';
 import { SiteConfigError } from '../lib/site-config.ts';
 import { withBuildLock } from '../node/build-lock.ts';
 import { indexSite } from '../node/index-site.ts';
-import { ARCHIVE_PART_FILE, assembleShard, writeScopePlan } from '../node/sharded-build.ts';
-import { DEFAULT_SHARD_REPORTS, planShards, SHARD_THRESHOLD, type Shard, type ShardReport } from '../lib/shards.ts';
-import { readArchiveParts } from '../node/archive-parts.ts';
+import { buildInShards, buildShard, mergeShards, planBuildShards, shardCacheFor } from '../node/sharded-build.ts';
+import { runAstroBuild } from '../node/astro-build.ts';
 import { normaliseBase, parseCommandArgs, parseShardReports } from './args.ts';
 import { CliError } from './cli-error.ts';
 
@@ -52,129 +47,6 @@ function describeBuildError(error: unknown): string {
     .filter((line) => !/^\s+at /.test(line))
     .join('\n')
     .trim();
-}
-
-const ASTRO_BUILD_CHILD = fileURLToPath(new URL('../node/astro-build-child.ts', import.meta.url));
-
-/**
- * The Astro process's environment. glibc gives each thread that allocates an arena of its own (up to 8 a
- * core) and keeps what is freed in it; with the follow-up worker and libuv's threads beside the main one,
- * two arenas lowered the 1,000-report build's peak from 6.8 GB to 5.6–6.2 GB (two runs each). A value the
- * user sets is kept.
- */
-export function astroChildEnv(env: NodeJS.ProcessEnv, errorFile: string): NodeJS.ProcessEnv {
-  return { ...env, NIANJIAN_INDEX: 'after-build', NIANJIAN_ERROR_FILE: errorFile, MALLOC_ARENA_MAX: env['MALLOC_ARENA_MAX'] ?? '2' };
-}
-
-/** Astro's build in a process of its own: its memory is released before Pagefind starts on the pages. */
-async function runAstroBuild(outDir: string, quiet: boolean, scopePlan?: string): Promise<void> {
-  const errorFile = `${outDir}.error`;
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO_BUILD_CHILD, projectRoot, outDir, quiet ? 'error' : 'info'], {
-      stdio: 'inherit',
-      env: { ...astroChildEnv(process.env, errorFile), ...(scopePlan ? { NIANJIAN_SHARD_PLAN: scopePlan } : {}) },
-    });
-    child.on('error', reject);
-    child.on('exit', resolve);
-  });
-  if (code === 0) return;
-  const message = await readFile(errorFile, 'utf8').catch(() => `Astro 构建进程异常退出（退出码 ${code}）`);
-  await rm(errorFile, { force: true });
-  throw new Error(message);
-}
-
-/** One shard built and indexed on its own: its years' pages, its search index and its archive part. */
-async function buildShard(shardDir: string, shard: Shard, names: string[], quiet: boolean): Promise<number> {
-  const started = performance.now();
-  const plan = `${shardDir}.plan.json`;
-  try {
-    await mkdir(path.dirname(plan), { recursive: true });
-    await writeScopePlan(plan, { mode: 'shard', shard, shards: names });
-    await runAstroBuild(shardDir, quiet, plan);
-    const indexed = await indexSite(shardDir);
-    if (!quiet) console.log(`分片 ${shard.name}：${shard.own.length} 篇报告（另读相邻年度 ${shard.context.length} 篇），${((performance.now() - started) / 1000).toFixed(1)} 秒`);
-    return indexed;
-  } finally {
-    await rm(plan, { force: true });
-  }
-}
-
-/**
- * The archive-wide pages from the built shards' parts (`<shardsDir>/<name>/`), then the shards moved into
- * the site. Each shard must have been built from the same content and plan: its part lists its reports.
- */
-async function mergeShards(siteDir: string, shardsDir: string, shards: Shard[], quiet: boolean): Promise<number> {
-  const names = shards.map((shard) => shard.name);
-  const parts = names.map((name) => path.join(shardsDir, name, ARCHIVE_PART_FILE));
-  for (const [index, part] of parts.entries()) {
-    if (!existsSync(part)) throw new CliError(`缺少分片 ${names[index]} 的构建结果：${part}（先用 nianjian build --shard ${names[index]} 构建它）`);
-    const listed = readArchiveParts([part])[0]!.reports.length;
-    if (listed !== shards[index]!.own.length) {
-      throw new CliError(`分片 ${names[index]} 的构建结果有 ${listed} 篇报告，按现在的内容应有 ${shards[index]!.own.length} 篇：请用同样的内容和 --shard-reports 重新构建该分片`);
-    }
-  }
-  const plan = `${siteDir}.plan.json`;
-  try {
-    await mkdir(path.dirname(plan), { recursive: true });
-    await writeScopePlan(plan, { mode: 'merge', parts, shards: names });
-    await runAstroBuild(siteDir, quiet, plan);
-  } finally {
-    await rm(plan, { force: true });
-  }
-  for (const name of names) await assembleShard(path.join(shardsDir, name), siteDir, names, name);
-  return shards.reduce((sum, shard) => sum + shard.own.length, 0);
-}
-
-/** Where a sharded build keeps its shards between builds: beside Astro's own cache, one folder per output. */
-interface ShardCache {
-  dir: string;
-  digestOf: (shard: Shard) => string;
-}
-
-/**
- * A sharded archive on this machine: the shards one after the other (so that memory is that of one shard),
- * each taken from the cache when nothing it reads has changed, then the archive-wide pages and the assembly.
- */
-async function buildInShards(siteDir: string, shards: Shard[], quiet: boolean, cache: ShardCache | undefined): Promise<number> {
-  const work = `${siteDir}.shards`;
-  const names = shards.map((shard) => shard.name);
-  await mkdir(work, { recursive: true });
-  try {
-    for (const shard of shards) {
-      const shardDir = path.join(work, shard.name);
-      const digest = cache?.digestOf(shard);
-      if (cache && digest && (await restoreShard(cache.dir, shard.name, digest, shardDir))) {
-        if (!quiet) console.log(`分片 ${shard.name}：内容与代码未变，沿用上次的构建结果`);
-        continue;
-      }
-      await buildShard(shardDir, shard, names, quiet);
-      if (cache && digest) await saveShard(cache.dir, shard.name, digest, shardDir);
-    }
-    if (cache) await pruneShardCache(cache.dir, names);
-    return await mergeShards(siteDir, work, shards, quiet);
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-}
-
-/** The shards of an archive as a build plans them: `--shard-reports`, or shards of 1,000 above 1,500 reports. */
-export function planBuildShards(publishedReports: ShardReport[], shardReports: number | undefined): Shard[] | undefined {
-  const size = shardReports ?? (publishedReports.length > SHARD_THRESHOLD ? DEFAULT_SHARD_REPORTS : undefined);
-  return size === undefined ? undefined : planShards(publishedReports, size);
-}
-
-/**
- * The shard cache of one output folder, in .astro/nianjian-shards/ beside Astro's own cache; NIANJIAN_SHARD_CACHE
- * names another folder, or is 0 to build every shard afresh.
- */
-function shardCacheFor(source: ContentSource, outDir: string, visibility: Visibility, names: string[]): ShardCache | undefined {
-  const setting = process.env['NIANJIAN_SHARD_CACHE'];
-  if (setting === '0') return undefined;
-  const options = { visibility, base: process.env['NIANJIAN_BASE'] ?? source.config.base };
-  const key = createHash('sha1').update(JSON.stringify([outDir, options])).digest('hex').slice(0, 16);
-  const dir = path.join(setting ? path.resolve(setting) : path.join(projectRoot, '.astro', 'nianjian-shards'), key);
-  const context = { options, configText: source.configFile ? readFileSync(source.configFile, 'utf8') : '', code: projectCodeDigest(projectRoot) };
-  return { dir, digestOf: (shard) => shardDigest(shard, names, source.reportsDir, context) };
 }
 
 /** Builds into a temporary folder beside the target and swaps it in only when everything succeeded. */

@@ -1,4 +1,5 @@
-import { checkContent, planBuildShards } from './build.ts';
+import { planBuildShards } from '../node/sharded-build.ts';
+import { checkContent } from './build.ts';
 import { parseCommandArgs, parseShardReports } from './args.ts';
 
 /**

@@ -9,6 +9,8 @@ export interface ShardReport {
   file: string;
   unit: string;
   year: number;
+  /** Files of the reports whose commitments this one answers with explicit follow-ups. */
+  answers?: readonly string[];
 }
 
 export interface Shard {
@@ -30,7 +32,8 @@ export const SHARD_THRESHOLD = 1500;
 
 /**
  * Consecutive years, as many as fit `maxReports` reports (a year larger than that is a shard of its own),
- * with the reports of each unit's nearest year before and after the shard as context.
+ * with the reports of each unit's nearest year before and after the shard as context, and any later report
+ * that answers one of its reports with an explicit follow-up.
  */
 export function planShards(reports: readonly ShardReport[], maxReports = DEFAULT_SHARD_REPORTS): Shard[] {
   const perYear = new Map<number, ShardReport[]>();
@@ -59,6 +62,12 @@ export function planShards(reports: readonly ShardReport[], maxReports = DEFAULT
       const before = list.findLast((report) => report.year < from)?.year;
       const after = list.find((report) => report.year > to)?.year;
       context.push(...list.filter((report) => report.year === before || report.year === after).map((report) => report.file));
+    }
+    // A later report that answers one of this shard's reports explicitly, however many years later: its
+    // follow-ups belong in that report's ledger.
+    const published = new Set(own);
+    for (const report of reports) {
+      if (!inRange(report) && !context.includes(report.file) && report.answers?.some((file) => published.has(file))) context.push(report.file);
     }
     return { name: from === to ? String(from) : `${from}-${to}`, from, to, own, context: context.sort() };
   });

@@ -91,10 +91,16 @@ export function checkReportFiles(
   }
   const published = visibility === 'public' ? reports.filter((r) => r.data.confidentiality === 'public').length : files.length;
   // Each published report's file (relative to the reports folder), unit and year: what a sharded build is planned from.
+  // Also the files of the reports its explicit follow-ups answer (`<report id>#<commitment id>`).
   const fileOfPath = new Map(files.map((file) => [path.relative(process.cwd(), file) || file, file]));
+  const relativeFile = (report: (typeof reports)[number]) => path.relative(source.reportsDir, fileOfPath.get(report.path) ?? report.path);
+  const fileOfId = new Map(reports.map((report) => [report.id ?? report.path, relativeFile(report)]));
   const publishedReports = reports
     .filter((report) => visibility === 'internal' || report.data.confidentiality === 'public')
-    .map((report) => ({ file: path.relative(source.reportsDir, fileOfPath.get(report.path) ?? report.path), unit: report.data.unit, year: report.data.year }));
+    .map((report) => {
+      const answers = [...new Set(report.data.followUps.map((followUp) => fileOfId.get(followUp.commitment.split('#')[0]!)).filter((file) => file !== undefined))];
+      return { file: relativeFile(report), unit: report.data.unit, year: report.data.year, ...(answers.length > 0 ? { answers } : {}) };
+    });
   let problemMessage: string | undefined;
   if (problems.length > 0) {
     problemMessage = `报告内容有 ${problems.length} 处问题，请修正后重新构建：\n${problems.map(formatReportProblem).join('\n')}`;

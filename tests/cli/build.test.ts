@@ -7,7 +7,7 @@ import { validateReports } from '../../src/lib/validate-reports.ts';
 import { listReportFiles, reportIdFromPath } from '../../src/node/content-source.ts';
 import { fragmentText, readPagefindFragments } from '../helpers/pagefind-files.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
-import { astroChildEnv } from '../../src/cli/build.ts';
+import { astroChildEnv } from '../../src/node/astro-build.ts';
 import { readReportDataFile } from '../helpers/report-data-files.ts';
 import { commitmentAnchorOf } from '../../src/lib/compare/report-data.ts';
 

@@ -48,4 +48,16 @@ describe('planShards', () => {
   it('is one shard when everything fits', () => {
     expect(planShards(sample).map((shard) => shard.name)).toEqual(['2021-2024']);
   });
+
+  it('also reads a later report that answers one of its reports explicitly, years later', () => {
+    const reports: ShardReport[] = [
+      { file: 'a/2001.mdx', unit: 'a', year: 2001 },
+      { file: 'a/2002.mdx', unit: 'a', year: 2002 },
+      { file: 'a/2003.mdx', unit: 'a', year: 2003 },
+      { file: 'a/2004.mdx', unit: 'a', year: 2004, answers: ['a/2001.mdx'] },
+    ];
+    const [first, second] = planShards(reports, 1);
+    expect(first!.context).toEqual(['a/2002.mdx', 'a/2004.mdx']);
+    expect(second!.context).toEqual(['a/2001.mdx', 'a/2003.mdx']);
+  });
 });
