@@ -67,7 +67,8 @@ export function planShards(reports: readonly ShardReport[], maxReports = DEFAULT
     // follow-ups belong in that report's ledger.
     const published = new Set(own);
     for (const report of reports) {
-      if (!inRange(report) && !context.includes(report.file) && report.answers?.some((file) => published.has(file))) context.push(report.file);
+      // Few reports answer others: test that first, not every report against the context list.
+      if (report.answers?.some((file) => published.has(file)) && !inRange(report) && !context.includes(report.file)) context.push(report.file);
     }
     return { name: from === to ? String(from) : `${from}-${to}`, from, to, own, context: context.sort() };
   });
